@@ -1,0 +1,12 @@
+/** The registry: the engine and the UI know providers only through it. */
+import type { ProviderDescriptor, ProviderId } from '../model/adapter';
+import { google } from './google/descriptor';
+import { microsoft } from './microsoft/descriptor';
+
+export const providers: readonly ProviderDescriptor[] = [google, microsoft];
+
+export function providerById(id: ProviderId): ProviderDescriptor {
+  const provider = providers.find((p) => p.id === id);
+  if (!provider) throw new Error(`Unknown provider "${id}"`);
+  return provider;
+}

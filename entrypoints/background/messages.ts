@@ -1,0 +1,111 @@
+/**
+ * Every message between Ferry's pages and its worker. The worker checks each one (sender is one of
+ * Ferry's own pages, `type` known, payload of the declared shape) before any handler runs.
+ */
+import type { DataType, ProviderId } from '../../model/adapter';
+
+export type Role = 'source' | 'destination';
+
+export type Request =
+  | { type: 'providers/list' }
+  | { type: 'connections/list' }
+  /** Sent after the page has obtained the provider's host permission on the person's click. */
+  | { type: 'connect'; provider: ProviderId; role: Role; dataTypes: DataType[] }
+  | { type: 'disconnect'; provider: ProviderId }
+  | { type: 'job/start'; source: ProviderId; destination: ProviderId; dataTypes: DataType[] }
+  | { type: 'job/pause'; jobId: string }
+  | { type: 'job/resume'; jobId: string }
+  | { type: 'job/cancel'; jobId: string }
+  | { type: 'job/retry-failed'; jobId: string }
+  | { type: 'job/forget'; jobId: string }
+  | { type: 'jobs/list' }
+  | { type: 'job/get'; jobId: string };
+
+export type RequestType = Request['type'];
+
+export interface ProviderView {
+  id: ProviderId;
+  name: string;
+  /** Host-permission patterns to request before connecting (already rewritten for this build). */
+  hostPermissions: string[];
+  dataTypes: { dataType: DataType; export: boolean; import: boolean }[];
+}
+
+export interface ConnectionView {
+  provider: ProviderId;
+  account: { id: string; email?: string; name?: string };
+  /** The grant was revoked or expired: the person must connect again. */
+  needsReconnect: boolean;
+}
+
+export type JobStatus = 'running' | 'paused' | 'needs-reconnect' | 'cancelled' | 'done' | 'failed';
+
+export interface DataTypeProgress {
+  dataType: DataType;
+  /** Items known so far (grows while the export runs); final once exportDone. */
+  total: number;
+  exportDone: boolean;
+  moved: number;
+  failed: number;
+  skipped: number;
+  bytes: number;
+  totalBytes: number;
+  /** Items per second over the last minute. */
+  itemsPerSecond: number;
+  bytesPerSecond: number;
+  /** Seconds left at the current rate; absent while unknown. */
+  secondsLeft?: number;
+}
+
+export interface ItemProblem {
+  key: string;
+  dataType: DataType;
+  title: string;
+  /** HTTP status, when the provider answered. */
+  status?: number;
+  message: string;
+  retryable: boolean;
+}
+
+export interface ItemLoss {
+  key: string;
+  dataType: DataType;
+  title: string;
+  fields: { field: string; reason: string }[];
+}
+
+export interface JobView {
+  id: string;
+  source: { provider: ProviderId; account: string };
+  destination: { provider: ProviderId; account: string };
+  dataTypes: DataType[];
+  status: JobStatus;
+  /** Why it is paused, failed or waiting: a sentence a person can act on. */
+  statusMessage?: string;
+  /** Set when status is needs-reconnect. */
+  reconnectProvider?: ProviderId;
+  createdAt: number;
+  finishedAt?: number;
+  progress: DataTypeProgress[];
+  failures: ItemProblem[];
+  skipped: ItemProblem[];
+  losses: ItemLoss[];
+}
+
+export interface ResponseByType {
+  'providers/list': ProviderView[];
+  'connections/list': ConnectionView[];
+  connect: ConnectionView;
+  disconnect: null;
+  'job/start': JobView;
+  'job/pause': JobView;
+  'job/resume': JobView;
+  'job/cancel': JobView;
+  'job/retry-failed': JobView;
+  'job/forget': null;
+  'jobs/list': JobView[];
+  'job/get': JobView;
+}
+
+/** What the worker answers: never throws across the boundary, so the page can show the message. */
+export type Reply<T extends RequestType> = { ok: true; value: ResponseByType[T] } | { ok: false; error: string };

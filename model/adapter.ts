@@ -1,0 +1,201 @@
+/**
+ * The adapter contract: what every provider folder under adapters/ implements and all the engine knows.
+ * Adapters take an injected fetch and touch no browser API, so one adapter runs unchanged in the
+ * service worker, in Node tests and in the benchmark.
+ */
+import type { DataType, ItemData } from './data-types';
+
+export type { DataType, ItemData } from './data-types';
+export type ProviderId = string;
+export type Direction = 'export' | 'import';
+
+/** How a request leaves Ferry: already authorised, paced and retried on 429/5xx by the engine. */
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface AdapterContext {
+  /** Authorised, paced fetch. A 401 that survives one token refresh arrives as a 401 response. */
+  fetch: FetchLike;
+  /**
+   * Maps a provider's real URL to the one to call (identity in production; the sandbox build
+   * rewrites `https://host/path` to `<sandbox origin>/host/path`). Build every URL through it.
+   */
+  url: (realUrl: string) => string;
+  /** The connected account's stable id at this provider (used inside source keys). */
+  account: string;
+  signal?: AbortSignal;
+}
+
+/** A collection that holds items: a calendar, an album, a task list, a mail folder, an address book. */
+export interface Container {
+  /** Stable source key of the container: `<provider>:<account>:<dataType>:container:<native id>`. */
+  key: string;
+  dataType: DataType;
+  name: string;
+  description?: string;
+  /** `#rrggbb` */
+  color?: string;
+  /** IANA zone, for calendars. */
+  timeZone?: string;
+  /** The provider's own primary/default container (primary calendar, default task list, Inbox). */
+  isDefault?: boolean;
+}
+
+export interface ExportedItem<T extends ItemData = ItemData> {
+  /** Stable source key: `<provider>:<account>:<dataType>:<native id>`; never changes between runs. */
+  key: string;
+  dataType: DataType;
+  /** Key of the container it belongs to (already emitted in this or an earlier page). */
+  containerKey?: string;
+  /**
+   * Key of an item that must be imported first (a recurring event's master for an overridden
+   * instance, a parent task for a subtask). The engine holds the item until the parent is done.
+   */
+  parentKey?: string;
+  /** A short human label for progress and the report (event title, file name, subject). */
+  title: string;
+  /** Size in bytes when the item carries media, for progress and time left. */
+  bytes?: number;
+  data: T;
+}
+
+export interface ExportPage {
+  /** Containers emitted before any item that names them. */
+  containers: Container[];
+  items: ExportedItem[];
+  /** Opaque cursor for the next page; absent when the export is complete. */
+  next?: string;
+}
+
+export interface Exporter {
+  readonly dataType: DataType;
+  /** The page after `cursor` (the first page when undefined). Throws AdapterError. */
+  exportPage(cursor: string | undefined): Promise<ExportPage>;
+}
+
+/** An item handed to an importer, with its container and parent already resolved to destination ids. */
+export interface ImportItem<T extends ItemData = ItemData> {
+  key: string;
+  dataType: DataType;
+  title: string;
+  data: T;
+  /** Destination id of the item's container (from ensureContainer). */
+  containerId: string;
+  /** Destination id of the parent item, when the exported item named a parentKey. */
+  parentId?: string;
+}
+
+export type ImportResult =
+  | {
+      key: string;
+      ok: true;
+      destinationId: string;
+      /** Model fields this item carried that the destination did not keep (value-specific losses). */
+      lost?: LostField[];
+    }
+  | { key: string; ok: false; error: AdapterError };
+
+export interface LostField {
+  field: string;
+  reason: string;
+}
+
+export interface Importer {
+  readonly dataType: DataType;
+  /**
+   * The destination id for this container, creating it when it does not exist. Idempotent: calling it
+   * again (after a crash, on a second run) finds the container made before instead of making another.
+   */
+  ensureContainer(container: Container): Promise<string>;
+  /**
+   * Creates the items, at most `batchSize` of them. Idempotent by source key: an item imported before
+   * (even by a request whose answer was lost) is found, not created again. Per-item failures come back as
+   * results; throws AdapterError only when the whole batch failed.
+   */
+  importBatch(items: ImportItem[]): Promise<ImportResult[]>;
+  /**
+   * Reconciliation after a crash: for each item that was in flight, its destination id if it exists
+   * at the destination (looked up by a stable key: iCalUID, transactionId, an extended property), else absent.
+   */
+  lookup(items: ImportItem[]): Promise<Map<string, string>>;
+}
+
+/** What a provider can do with one data type. Absent means not supported. */
+export interface DataTypeSupport {
+  export?: { create: (ctx: AdapterContext) => Exporter };
+  import?: {
+    create: (ctx: AdapterContext) => Importer;
+    batchSize: number;
+    /** Model field paths the destination can hold; the engine reports any other present field as lost. */
+    fields: readonly string[];
+  };
+  /** OAuth scopes needed per direction, least privilege. */
+  scopes: { export: readonly string[]; import: readonly string[] };
+}
+
+export interface ProviderLimits {
+  /** Minimum gap between two requests, ms (the pacer's floor). */
+  minIntervalMs: number;
+  /** Requests in flight at once, the provider's documented ceiling. */
+  maxConcurrency: number;
+}
+
+export interface OAuthDescriptor {
+  /**
+   * `code-pkce`: authorization code + PKCE S256, public client, no secret (Microsoft, Dropbox).
+   * `token`: the token flow (response_type=token) with silent re-authorisation, for providers whose token
+   * endpoint demands a client secret even with PKCE (Google): no secret can ship in an extension.
+   */
+  flow: 'code-pkce' | 'token';
+  authorizeUrl: string;
+  tokenUrl?: string;
+  revokeUrl?: string;
+  /** Scopes asked for on every connection (identity), besides the data types' own. */
+  baseScopes: readonly string[];
+  extraAuthorizeParams?: Record<string, string>;
+}
+
+export interface AccountInfo {
+  id: string;
+  email?: string;
+  name?: string;
+}
+
+export interface ProviderDescriptor {
+  id: ProviderId;
+  name: string;
+  auth: OAuthDescriptor;
+  /** Origins the provider's API and token endpoints live at, as host-permission match patterns. */
+  hostPermissions: readonly string[];
+  limits: ProviderLimits;
+  dataTypes: Partial<Record<DataType, DataTypeSupport>>;
+  /** Who is connected: shown on the connect screen and used in source keys. */
+  accountInfo(ctx: AdapterContext): Promise<AccountInfo>;
+}
+
+/**
+ * retry: try again later (429, 5xx, network, timeouts).
+ * fatal: stop the job until a person acts (revoked grant, destination full, daily quota gone).
+ * skip: this item cannot be created; record it and go on (validation refused by the provider).
+ */
+export type ErrorClass = 'retry' | 'fatal' | 'skip';
+
+export type FatalReason = 'reconnect' | 'storage-full' | 'quota-exhausted' | 'forbidden';
+
+export class AdapterError extends Error {
+  override readonly name = 'AdapterError';
+  constructor(
+    message: string,
+    readonly errorClass: ErrorClass,
+    readonly details: {
+      status?: number;
+      /** The provider's own error message, verbatim. */
+      providerMessage?: string;
+      /** The provider's own error code (`rateLimitExceeded`, `ErrorQuotaExceeded`…). */
+      providerCode?: string;
+      retryAfterMs?: number;
+      fatalReason?: FatalReason;
+    } = {},
+  ) {
+    super(message);
+  }
+}

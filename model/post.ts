@@ -1,0 +1,15 @@
+/** Posts, as ActivityStreams 2.0 Notes (the `object` of a Create activity). */
+export interface Post {
+  /** AS2 id of the note at its source. */
+  id: string;
+  content: string;
+  /** RFC 3339 */
+  published: string;
+  summary?: string;
+  inReplyTo?: string;
+  sensitive?: boolean;
+  language?: string;
+  tags: string[];
+  attachments: { mediaType: string; url: string; name?: string }[];
+  visibility: 'public' | 'unlisted' | 'followers' | 'direct';
+}
