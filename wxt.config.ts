@@ -16,18 +16,37 @@ const PROVIDER_HOSTS = [
   'https://login.microsoftonline.com/*',
 ];
 
+/**
+ * Dexie turns its debug mode on when the page is served from localhost, and carries that address in its
+ * code. An extension page never is, and a production build must name no local address: the probe becomes
+ * one that never matches.
+ */
+const DEXIE_LOCALHOST_PROBE = '/^(http|https):\\/\\/(localhost|127\\.0\\.0\\.1)/';
+const dexieWithoutLocalhostProbe = {
+  name: 'ferry:dexie-without-localhost-probe',
+  transform(code: string, id: string) {
+    if (!id.includes('/node_modules/dexie/') || !code.includes(DEXIE_LOCALHOST_PROBE)) return undefined;
+    return { code: code.replace(DEXIE_LOCALHOST_PROBE, '/(?!)/'), map: null };
+  },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ mode }) => {
     const sandbox = mode === 'sandbox';
-    const hosts = sandbox ? [...PROVIDER_HOSTS, 'https://127.0.0.1/*'] : PROVIDER_HOSTS;
-    const connectSrc = ["'self'", ...hosts.map((h) => h.replace('/*', ''))].join(' ');
+    // A CSP source without a port allows only the scheme's default port: the sandbox listens elsewhere.
+    const origins = [...PROVIDER_HOSTS.map((h) => h.replace('/*', '')), ...(sandbox ? ['https://127.0.0.1:*'] : [])];
+    const connectSrc = ["'self'", ...origins].join(' ');
     return {
       name: sandbox ? 'Ferry (sandbox)' : 'Ferry',
       description: 'Move your data from one online service to another, directly, inside your own browser.',
       permissions: ['identity', 'storage', 'alarms', 'unlimitedStorage'],
-      optional_host_permissions: hosts,
+      optional_host_permissions: PROVIDER_HOSTS,
+      // Headless Chromium cannot answer the permission prompt (measured: permissions.request never
+      // settles), so the sandbox build holds its loopback origin from install; the page still calls
+      // permissions.request on the person's click, which then resolves at once.
+      ...(sandbox ? { host_permissions: ['https://127.0.0.1/*'] } : {}),
       content_security_policy: {
         extension_pages: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; img-src 'self' data: blob:; connect-src ${connectSrc}`,
       },
@@ -45,5 +64,6 @@ export default defineConfig({
       ),
     },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    plugins: [dexieWithoutLocalhostProbe],
   }),
 });

@@ -13,7 +13,10 @@ export type Direction = 'export' | 'import';
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 export interface AdapterContext {
-  /** Authorised, paced fetch. A 401 that survives one token refresh arrives as a 401 response. */
+  /**
+   * Authorised, paced fetch. A 401 that survives one token refresh arrives as a 401 response; when the
+   * grant itself is gone it throws AdapterError (fatal, 'reconnect'), which adapters let through unchanged.
+   */
   fetch: FetchLike;
   /**
    * Maps a provider's real URL to the one to call (identity in production; the sandbox build

@@ -1,7 +1,8 @@
 /**
  * Calendar events, on iCalendar (RFC 5545): one model event is one VEVENT. A recurring series is its
  * master (with RRULE/RDATE/EXDATE) plus one event per overridden instance carrying `recurrenceId`;
- * a cancelled instance of a series is an EXDATE on the master, not an event.
+ * a cancelled instance of a series is an EXDATE on the master, not an event (an override with status
+ * 'cancelled', as Google reports one, means the same and is allowed too).
  * ical.js does all parsing and writing of iCalendar text (see calendar-ics.ts).
  */
 

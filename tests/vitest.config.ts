@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   root,
+  // `wxt/browser` becomes WXT's fakeBrowser (real storage/runtime semantics) in unit tests.
+  plugins: [WxtVitest()],
   define: {
     // Node tests call providers through the sandbox's URL rewrite only when a test sets it up itself.
     __FERRY_SANDBOX_ORIGIN__: JSON.stringify(''),

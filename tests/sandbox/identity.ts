@@ -19,3 +19,9 @@ export const SANDBOX_CLIENT_IDS = {
 
 export const sandboxRedirectUri = (provider: string): string =>
   `https://${SANDBOX_EXTENSION_ID}.chromiumapp.org/${provider}`;
+
+/** The one account each provider's sandbox holds. */
+export const SANDBOX_ACCOUNTS = {
+  google: 'alice@example.com',
+  microsoft: 'alice@contoso.example',
+} as const;

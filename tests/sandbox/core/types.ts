@@ -64,9 +64,13 @@ export interface Grant {
   revoked: boolean;
 }
 
+/**
+ * `insufficient-scope`: the token is valid but its grant holds none of the scopes asked for
+ * (Google answers 403 insufficientPermissions, Graph 403 ErrorAccessDenied / Authorization_RequestDenied).
+ */
 export type TokenCheck =
   | { ok: true; grant: Grant }
-  | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'revoked' };
+  | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'revoked' | 'insufficient-scope' };
 
 export interface TokenStore {
   /** A new grant with an access token (and a refresh token when asked). */

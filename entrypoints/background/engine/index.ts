@@ -1,0 +1,262 @@
+/**
+ * The transfer engine: starts, runs, pauses and resumes jobs that move items from a source's exporter to a
+ * destination's importer, with every step recorded in IndexedDB so a killed worker resumes without duplicates.
+ * It names no provider and uses no browser API: the wiring injects the registry, the authorised fetch and the URL rewrite.
+ */
+import type { AdapterContext, DataType, FetchLike, ProviderDescriptor, ProviderId } from '../../../model/adapter';
+import { DATA_TYPE_LABELS } from '../../../model/data-types';
+import type { JobStatus, JobView } from '../messages';
+import { SimulatedCrash, type Checkpoint } from './checkpoints';
+import { runJob } from './job-runner';
+import { buildJobView } from './job-view';
+import { pacedFetch, type PacedFetchOptions } from './paced-fetch';
+import { Pacer, type PacerTuning } from './pacer';
+import { RateTracker } from './rate';
+import type { EngineEnv, JobRun } from './run-context';
+import { deleteJobRecords, type FerryDb, type JobRecord } from './store';
+
+export { openFerryDb, type FerryDb } from './store';
+export { CHECKPOINTS, type Checkpoint } from './checkpoints';
+
+export interface EngineDeps {
+  db: FerryDb;
+  provider(id: ProviderId): ProviderDescriptor;
+  /** Authorised fetch for a provider (adds the token, refreshes once on 401; throws AdapterError fatal 'reconnect' when the grant is gone). */
+  authorizedFetch(provider: ProviderId): FetchLike;
+  /** providerUrl from build-config (sandbox rewrite). */
+  url(realUrl: string): string;
+  now?(): number;
+  /** Called after any durable change of a job (progress, status). */
+  onChange?(jobId: string): void;
+  /** Test hook: called at named points (see CHECKPOINTS) so tests can simulate a crash by throwing. */
+  checkpoint?(point: string): void | Promise<void>;
+  /** Pacer tuning (tests shorten the backoff and make jitter deterministic). */
+  pacing?: Partial<PacerTuning>;
+  /** Retry and timeout of each request (tests shorten them). */
+  requests?: Partial<PacedFetchOptions>;
+}
+
+export interface StartRequest {
+  source: ProviderId;
+  sourceAccount: string;
+  destination: ProviderId;
+  destinationAccount: string;
+  dataTypes: DataType[];
+}
+
+type Stoppable = JobStatus;
+const RESUMABLE: readonly Stoppable[] = ['paused', 'failed', 'needs-reconnect'];
+
+export class Engine {
+  private readonly db: FerryDb;
+  private readonly runs = new Map<string, { run: JobRun; promise: Promise<void> }>();
+  private readonly pacers = new Map<ProviderId, Pacer>();
+  private readonly rates = new RateTracker();
+  private readonly env: EngineEnv;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.db = deps.db;
+    this.now = () => deps.now?.() ?? Date.now();
+    this.env = {
+      db: deps.db,
+      provider: (id) => deps.provider(id),
+      adapterContext: (provider, account) => this.adapterContext(provider, account),
+      pacer: (provider) => this.pacer(provider),
+      rates: this.rates,
+      now: this.now,
+      changed: (jobId) => deps.onChange?.(jobId),
+      checkpoint: (point) => this.checkpoint(point),
+    };
+  }
+
+  /** Creates the job and starts running it (without waiting for it to finish). */
+  async start(request: StartRequest): Promise<JobView> {
+    const dataTypes = [...new Set(request.dataTypes)];
+    this.checkSupport(request, dataTypes);
+    const now = this.now();
+    const job: JobRecord = {
+      id: crypto.randomUUID(),
+      status: 'running',
+      source: { provider: request.source, account: request.sourceAccount },
+      destination: { provider: request.destination, account: request.destinationAccount },
+      dataTypes,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.db.transaction('rw', [this.db.jobs, this.db.cursors], async () => {
+      await this.db.jobs.add(job);
+      await this.db.cursors.bulkAdd(dataTypes.map((dataType) => ({ jobId: job.id, dataType, exportDone: false, total: 0, totalBytes: 0, bytesMoved: 0 })));
+    });
+    this.deps.onChange?.(job.id);
+    this.launch(job.id);
+    return this.view(job.id);
+  }
+
+  /** Runs the job until it is done, stopped or waiting; returns the running promise when it already runs here. */
+  run(jobId: string): Promise<void> {
+    const current = this.runs.get(jobId);
+    if (current) {
+      // A run that is winding down (paused, then resumed at once) is followed by a fresh one.
+      return current.run.stopRequested ? current.promise.then(() => this.run(jobId)) : current.promise;
+    }
+    const run: JobRun = { jobId };
+    const promise = runJob(this.env, run).finally(() => {
+      if (this.runs.get(jobId)?.run === run) this.runs.delete(jobId);
+    });
+    this.runs.set(jobId, { run, promise });
+    return promise;
+  }
+
+  async pause(jobId: string): Promise<JobView> {
+    await this.changeStatus(jobId, ['running'], { status: 'paused', statusMessage: 'Paused. Resume whenever you like; nothing is lost.' }, 'pause');
+    return this.view(jobId);
+  }
+
+  async resume(jobId: string): Promise<JobView> {
+    const job = await this.job(jobId);
+    if (job.status === 'done' || job.status === 'cancelled') throw new Error(`This transfer is ${job.status}; start a new one to move more.`);
+    await this.changeStatus(jobId, RESUMABLE, { status: 'running', statusMessage: undefined, reconnectProvider: undefined, finishedAt: undefined });
+    this.launch(jobId);
+    return this.view(jobId);
+  }
+
+  /** Stops after the batches in flight; what was moved stays at the destination. */
+  async cancel(jobId: string): Promise<JobView> {
+    await this.changeStatus(jobId, ['running', ...RESUMABLE], { status: 'cancelled', statusMessage: 'Cancelled. What was already moved stays where it is.', finishedAt: this.now() }, 'cancel');
+    return this.view(jobId);
+  }
+
+  /** Puts every failed item back in the queue (skipped items stay: the destination refused them) and runs the job. */
+  async retryFailed(jobId: string): Promise<JobView> {
+    const job = await this.job(jobId);
+    if (job.status === 'cancelled') throw new Error('This transfer was cancelled; start a new one to move the rest.');
+    await this.db.transaction('rw', [this.db.jobs, this.db.items, this.db.failures], async () => {
+      const failed = await this.db.items.where('[jobId+state]').equals([jobId, 'failed']).toArray();
+      const failedKeys = new Set(failed.map((item) => item.key));
+      const parents = await this.db.items.bulkGet(failed.map((item) => [jobId, item.parentKey ?? '']));
+      failed.forEach((item, i) => {
+        const parent = parents[i];
+        const parentPending = item.parentKey !== undefined && (failedKeys.has(item.parentKey) || (parent !== undefined && parent.state !== 'done'));
+        Object.assign(item, { state: parentPending ? 'waiting' : 'pending', attempts: 0, throttled: 0, updatedAt: this.now() });
+      });
+      await this.db.items.bulkPut(failed);
+      await this.db.failures.bulkDelete(failed.map((item) => [jobId, item.key]));
+      const current = await this.db.jobs.get(jobId);
+      if (current) await this.db.jobs.put({ ...current, status: 'running', statusMessage: undefined, reconnectProvider: undefined, finishedAt: undefined, updatedAt: this.now() });
+    });
+    const running = this.runs.get(jobId);
+    // A run in progress may already be past these items' data type: let it stop and run again.
+    if (running) running.run.stopRequested ??= 'restart';
+    this.deps.onChange?.(jobId);
+    this.launch(jobId);
+    return this.view(jobId);
+  }
+
+  /** Stops the job if it runs and removes every record of it. */
+  async forget(jobId: string): Promise<void> {
+    const running = this.runs.get(jobId);
+    if (running) {
+      running.run.stopRequested = 'forget';
+      await running.promise.catch(() => undefined);
+    }
+    await deleteJobRecords(this.db, jobId);
+    this.rates.forget(jobId);
+    this.deps.onChange?.(jobId);
+  }
+
+  async view(jobId: string): Promise<JobView> {
+    return buildJobView(this.db, await this.job(jobId), this.rates, this.now());
+  }
+
+  async list(): Promise<JobView[]> {
+    const jobs = await this.db.jobs.toArray();
+    jobs.sort((a, b) => b.createdAt - a.createdAt);
+    return Promise.all(jobs.map((job) => buildJobView(this.db, job, this.rates, this.now())));
+  }
+
+  /** On worker start or alarm: runs every job left running. */
+  async resumeAll(): Promise<void> {
+    const running = await this.db.jobs.where('status').equals('running').primaryKeys();
+    for (const jobId of running) this.launch(jobId);
+  }
+
+  /** The person connected this provider again: jobs waiting for it continue. */
+  async reconnected(provider: ProviderId): Promise<void> {
+    const waiting = await this.db.jobs.where('status').equals('needs-reconnect').filter((job) => job.reconnectProvider === provider).primaryKeys();
+    for (const jobId of waiting) {
+      await this.changeStatus(jobId, ['needs-reconnect'], { status: 'running', statusMessage: undefined, reconnectProvider: undefined });
+      this.launch(jobId);
+    }
+  }
+
+  /** A job is running in this process (the worker should stay alive). */
+  isBusy(): boolean {
+    return this.runs.size > 0;
+  }
+
+  /** Resolves when no job is running in this process. */
+  async idle(): Promise<void> {
+    while (this.runs.size > 0) await Promise.allSettled([...this.runs.values()].map((r) => r.promise));
+  }
+
+  private launch(jobId: string): void {
+    this.run(jobId).catch((error: unknown) => {
+      if (!(error instanceof SimulatedCrash)) console.error('Ferry: a transfer stopped unexpectedly', error);
+    });
+  }
+
+  private async job(jobId: string): Promise<JobRecord> {
+    const job = await this.db.jobs.get(jobId);
+    if (!job) throw new Error(`There is no transfer with id ${jobId}.`);
+    return job;
+  }
+
+  /** Changes the status when the job is in one of `from`; tells a run in progress to stop when asked. */
+  private async changeStatus(jobId: string, from: readonly Stoppable[], change: Partial<JobRecord>, stop?: JobRun['stopRequested']): Promise<void> {
+    await this.job(jobId);
+    const changed = await this.db.transaction('rw', this.db.jobs, async () => {
+      const job = await this.db.jobs.get(jobId);
+      if (!job || !from.includes(job.status)) return false;
+      await this.db.jobs.put({ ...job, ...change, updatedAt: this.now() });
+      return true;
+    });
+    const running = this.runs.get(jobId);
+    if (changed && stop && running) running.run.stopRequested = stop;
+    if (changed) this.deps.onChange?.(jobId);
+  }
+
+  private checkSupport(request: StartRequest, dataTypes: DataType[]): void {
+    if (dataTypes.length === 0) throw new Error('Choose at least one kind of data to move.');
+    const source = this.deps.provider(request.source);
+    const destination = this.deps.provider(request.destination);
+    for (const dataType of dataTypes) {
+      const label = DATA_TYPE_LABELS[dataType];
+      if (!source.dataTypes[dataType]?.export) throw new Error(`${source.name} cannot export ${label}.`);
+      if (!destination.dataTypes[dataType]?.import) throw new Error(`${destination.name} cannot import ${label}.`);
+    }
+  }
+
+  private adapterContext(provider: ProviderId, account: string): AdapterContext {
+    const fetch = pacedFetch(this.deps.authorizedFetch(provider), this.pacer(provider), { now: this.now, ...this.deps.requests });
+    return { fetch, url: (realUrl) => this.deps.url(realUrl), account };
+  }
+
+  private pacer(provider: ProviderId): Pacer {
+    let pacer = this.pacers.get(provider);
+    if (!pacer) {
+      pacer = new Pacer(this.deps.provider(provider).limits, { now: this.now, ...this.deps.pacing });
+      this.pacers.set(provider, pacer);
+    }
+    return pacer;
+  }
+
+  private async checkpoint(point: Checkpoint): Promise<void> {
+    if (!this.deps.checkpoint) return;
+    try {
+      await this.deps.checkpoint(point);
+    } catch (error) {
+      throw new SimulatedCrash(point, error);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/** Runs a job's data types one after the other, then records how the job ended (done, or why it stopped). */
+import type { DataType } from '../../../model/adapter';
+import { DATA_TYPE_LABELS } from '../../../model/data-types';
+import { SimulatedCrash } from './checkpoints';
+import { stopForUnexpected, type StopDecision } from './job-stop';
+import type { DataTypeRun, EngineEnv, JobRun } from './run-context';
+import { runDataType } from './runner';
+import type { JobRecord } from './store';
+
+export async function runJob(env: EngineEnv, run: JobRun): Promise<void> {
+  const job = await env.db.jobs.get(run.jobId);
+  if (!job || job.status !== 'running') return;
+  try {
+    for (const dataType of job.dataTypes) {
+      if ((await runDataType(dataTypeRun(env, job, dataType, run))) === 'stopped') break;
+    }
+  } catch (error) {
+    if (error instanceof SimulatedCrash) throw error;
+    run.fatal ??= stopForUnexpected(error);
+  }
+  if (run.fatal) await applyStop(env, job.id, run.fatal.decision);
+  else if (!run.stopRequested) await finishJob(env, job.id);
+}
+
+function dataTypeRun(env: EngineEnv, job: JobRecord, dataType: DataType, run: JobRun): DataTypeRun {
+  const source = env.provider(job.source.provider);
+  const destination = env.provider(job.destination.provider);
+  const exportSupport = source.dataTypes[dataType]?.export;
+  const importSupport = destination.dataTypes[dataType]?.import;
+  const label = DATA_TYPE_LABELS[dataType];
+  if (!exportSupport) throw new Error(`${source.name} cannot export ${label}`);
+  if (!importSupport) throw new Error(`${destination.name} cannot import ${label}`);
+  return {
+    db: env.db,
+    job,
+    dataType,
+    source: { descriptor: source, pacer: env.pacer(source.id) },
+    destination: { descriptor: destination, pacer: env.pacer(destination.id) },
+    exporter: exportSupport.create(env.adapterContext(source.id, job.source.account)),
+    importer: importSupport.create(env.adapterContext(destination.id, job.destination.account)),
+    batchSize: Math.max(1, importSupport.batchSize),
+    keptFields: importSupport.fields,
+    run,
+    rates: env.rates,
+    now: env.now,
+    changed: () => env.changed(job.id),
+    checkpoint: env.checkpoint,
+  };
+}
+
+/** Changes the status of a job that is still running (a pause or cancel that came first wins). */
+export async function updateRunningJob(env: EngineEnv, jobId: string, change: Partial<JobRecord>): Promise<void> {
+  await env.db.transaction('rw', env.db.jobs, async () => {
+    const job = await env.db.jobs.get(jobId);
+    if (job?.status === 'running') await env.db.jobs.put({ ...job, ...change, updatedAt: env.now() });
+  });
+  env.changed(jobId);
+}
+
+function applyStop(env: EngineEnv, jobId: string, decision: StopDecision): Promise<void> {
+  return updateRunningJob(env, jobId, {
+    status: decision.status,
+    statusMessage: decision.statusMessage,
+    reconnectProvider: decision.reconnectProvider,
+    finishedAt: decision.status === 'failed' ? env.now() : undefined,
+  });
+}
+
+function finishJob(env: EngineEnv, jobId: string): Promise<void> {
+  return updateRunningJob(env, jobId, { status: 'done', statusMessage: undefined, reconnectProvider: undefined, finishedAt: env.now() });
+}

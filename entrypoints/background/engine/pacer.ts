@@ -1,0 +1,171 @@
+/**
+ * One pacer per provider, shared by every job in the worker (after rclone's lib/pacer): a minimum gap between
+ * requests, exponential backoff on trouble that decays on success, `Retry-After` overriding the computed delay,
+ * and adaptive concurrency (AIMD) between 1 and the provider's documented ceiling.
+ */
+import type { ProviderLimits } from '../../../model/adapter';
+
+export interface PacerTuning {
+  /** First backoff delay after trouble. */
+  baseDelayMs: number;
+  /** Backoff never waits longer than this (unless the provider's Retry-After says so). */
+  maxDelayMs: number;
+  /** Successes in a row before one more request may run at once. */
+  growAfterSuccesses: number;
+  /** Full jitter (AWS's "Exponential Backoff and Jitter"): wait a random share of the delay. */
+  jitter: boolean;
+  random: () => number;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * ok: any answer that is not trouble (4xx included: the adapter decides). throttled: 429 or 503, the provider
+ * asks for less. failed: other 5xx, network errors and timeouts.
+ */
+export type PaceOutcome = { kind: 'ok' } | { kind: 'throttled' | 'failed'; retryAfterMs?: number };
+
+export const DEFAULT_TUNING: PacerTuning = {
+  baseDelayMs: 1_000,
+  maxDelayMs: 64_000,
+  growAfterSuccesses: 10,
+  jitter: true,
+  random: Math.random,
+  now: () => Date.now(),
+  sleep: sleepFor,
+};
+
+export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class Pacer {
+  readonly tuning: PacerTuning;
+  private limit: number;
+  private active = 0;
+  private successes = 0;
+  private delay = 0;
+  private nextStart = 0;
+  private startChain: Promise<void> = Promise.resolve();
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    readonly limits: ProviderLimits,
+    tuning: Partial<PacerTuning> = {},
+  ) {
+    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+    this.limit = Math.max(1, limits.maxConcurrency);
+  }
+
+  /** Requests allowed in flight at once right now. */
+  get concurrency(): number {
+    return this.limit;
+  }
+
+  /** The current backoff delay (0 when all is well). */
+  get backoffMs(): number {
+    return this.delay;
+  }
+
+  /** Waits for a free slot and this request's turn; the returned function must be called with the outcome. */
+  async acquire(signal?: AbortSignal): Promise<(outcome: PaceOutcome) => void> {
+    await this.takeSlot(signal);
+    try {
+      await this.waitTurn(signal, true);
+    } catch (error) {
+      this.releaseSlot();
+      throw error;
+    }
+    let released = false;
+    return (outcome) => {
+      if (released) return;
+      released = true;
+      this.record(outcome);
+      this.releaseSlot();
+    };
+  }
+
+  /**
+   * Waits until the pacer allows the next request (the gap and any backoff). With `claim`, the request starts
+   * now and the next one must keep its distance.
+   */
+  async waitTurn(signal?: AbortSignal, claim = false): Promise<void> {
+    const turn = this.startChain.then(async () => {
+      // Checked again after each sleep: a Retry-After recorded meanwhile pushes the start further out.
+      for (let wait = this.nextStart - this.tuning.now(); wait > 0; wait = this.nextStart - this.tuning.now()) {
+        await this.tuning.sleep(wait, signal);
+      }
+      if (claim) this.nextStart = this.tuning.now() + Math.max(this.limits.minIntervalMs, this.delay);
+    });
+    this.startChain = turn.catch(() => undefined);
+    await turn;
+  }
+
+  /** Records what happened to a request (or to an adapter call that failed as a whole). */
+  record(outcome: PaceOutcome): void {
+    if (outcome.kind === 'ok') return this.recordSuccess();
+    this.successes = 0;
+    if (outcome.kind === 'throttled') this.setLimit(Math.max(1, Math.floor(this.limit / 2)));
+    this.delay = this.delay === 0 ? this.tuning.baseDelayMs : Math.min(this.tuning.maxDelayMs, this.delay * 2);
+    const computed = this.tuning.jitter ? Math.floor(this.tuning.random() * this.delay) : this.delay;
+    const wait = outcome.retryAfterMs ?? computed;
+    this.nextStart = Math.max(this.nextStart, this.tuning.now() + wait);
+  }
+
+  private recordSuccess(): void {
+    // Decay as rclone's default calculator does (sleep × 3/4 per success) instead of dropping to zero at once.
+    this.delay = Math.floor((this.delay * 3) / 4);
+    if (this.delay < Math.max(1, this.limits.minIntervalMs)) this.delay = 0;
+    this.successes += 1;
+    if (this.successes >= this.tuning.growAfterSuccesses && this.limit < this.limits.maxConcurrency) {
+      this.successes = 0;
+      this.setLimit(this.limit + 1);
+    }
+  }
+
+  private setLimit(limit: number): void {
+    this.limit = limit;
+    this.wakeWaiters();
+  }
+
+  private takeSlot(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.active < this.limit) {
+      this.active += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.active += 1;
+        resolve();
+      };
+      const onAbort = () => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
+    });
+  }
+
+  private releaseSlot(): void {
+    this.active -= 1;
+    this.wakeWaiters();
+  }
+
+  private wakeWaiters(): void {
+    while (this.active < this.limit && this.waiters.length > 0) this.waiters.shift()!();
+  }
+}

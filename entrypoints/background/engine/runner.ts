@@ -1,0 +1,59 @@
+/**
+ * One pass over one data type of a job: reconcile what was in flight, then import ready items in batches
+ * (up to the destination's concurrency) and fetch export pages when ready items run short, until the export
+ * is complete and every item is settled, or the job is asked to stop.
+ */
+import { exportNextPage } from './export-step';
+import { JobStop } from './job-stop';
+import { claimBatch, importClaimed } from './import-step';
+import { settleOrphans } from './orphans';
+import { reconcileInFlight } from './reconcile';
+import { isStopping, type DataTypeRun } from './run-context';
+
+/** 'complete' when every item of the data type is settled; 'stopped' when a stop or fatal error ended the pass. */
+export async function runDataType(ctx: DataTypeRun): Promise<'complete' | 'stopped'> {
+  ctx.rates.begin(ctx.job.id, ctx.dataType, ctx.now());
+  await reconcileInFlight(ctx);
+  const inFlight = new Set<Promise<void>>();
+  const launch = (work: Promise<void>) => {
+    const tracked = work
+      .catch((error: unknown) => {
+        ctx.run.halted ??= error;
+      })
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  try {
+    while (!isStopping(ctx)) {
+      const exportDone = (await ctx.db.cursors.get([ctx.job.id, ctx.dataType]))?.exportDone ?? true;
+      const concurrency = Math.min(ctx.destination.descriptor.limits.maxConcurrency, ctx.destination.pacer.concurrency);
+      let claimed = false;
+      while (inFlight.size < concurrency && !isStopping(ctx)) {
+        // While pages remain, wait for a full batch rather than sending half-empty ones.
+        const batch = await claimBatch(ctx, exportDone ? 1 : ctx.batchSize);
+        if (!batch) break;
+        claimed = true;
+        launch(importClaimed(ctx, batch));
+      }
+      if (isStopping(ctx)) break;
+      if (!exportDone && inFlight.size < concurrency) {
+        await exportNextPage(ctx);
+        continue;
+      }
+      if (inFlight.size > 0) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      if (claimed) continue;
+      if ((await settleOrphans(ctx)) === 0) return 'complete';
+    }
+    return 'stopped';
+  } catch (error) {
+    if (error instanceof JobStop) ctx.run.fatal ??= error;
+    else ctx.run.halted ??= error;
+    return 'stopped';
+  } finally {
+    await Promise.all(inFlight);
+    if (ctx.run.halted !== undefined) throw ctx.run.halted;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The worker's composition root: it builds auth and (lazily, once per worker lifetime) the engine, and registers
+ * listeners. Nothing else happens here; main() stays synchronous as WXT and MV3 require.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { providerById, providers } from '../../adapters';
+import { createAuth } from './auth';
+import { providerUrl } from './build-config';
+import { Engine } from './engine';
+import { openFerryDb } from './engine/store';
+import { broadcastJobChanged } from './lifecycle/broadcast';
+import { coalescePerKey } from './lifecycle/coalesce';
+import { createKeepAlive } from './lifecycle/keep-alive';
+import { createResumer, RESUME_ALARM, syncResumeAlarm } from './lifecycle/resume';
+import { releaseUnusedProviders } from './lifecycle/token-release';
+import { createMessageHandler, isFinished } from './messaging';
+
+/** Pages hear of a job's change at most this often (they also poll). */
+const CHANGE_GAP_MS = 250;
+
+export default defineBackground(() => {
+  const auth = createAuth(providerById);
+  let engine: Engine | undefined;
+  let engineReady: Promise<Engine> | undefined;
+  const keepAlive = createKeepAlive(() => engine?.isBusy() ?? false);
+
+  const afterJobChange = coalescePerKey(async (jobId) => {
+    await broadcastJobChanged(jobId);
+    const ready = await getEngine();
+    await syncResumeAlarm(ready.isBusy());
+    // A forgotten job reports its last change after its records are gone.
+    const job = await ready.view(jobId).catch(() => undefined);
+    if (job && isFinished(job)) await releaseUnusedProviders(job, await ready.list(), auth);
+  }, CHANGE_GAP_MS);
+
+  function getEngine(): Promise<Engine> {
+    engineReady ??= (async () => {
+      engine = new Engine({
+        db: await openFerryDb(),
+        provider: providerById,
+        authorizedFetch: (provider) => auth.authorizedFetch(provider),
+        url: providerUrl,
+        onChange: (jobId) => {
+          keepAlive.ensure();
+          afterJobChange(jobId);
+        },
+      });
+      return engine;
+    })();
+    return engineReady;
+  }
+
+  const resume = createResumer(getEngine, () => keepAlive.ensure());
+  const resumeInBackground = () => {
+    resume().catch((error: unknown) => console.error('Ferry could not resume its transfers:', error));
+  };
+
+  const handleMessage = createMessageHandler({
+    providers,
+    auth,
+    engine: getEngine,
+    hasHostPermission: (origins) => browser.permissions.contains({ origins }),
+    jobForgotten: async (job) => releaseUnusedProviders(job, await (await getEngine()).list(), auth, Date.now()),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  browser.runtime.onStartup.addListener(resumeInBackground);
+  browser.runtime.onInstalled.addListener(resumeInBackground);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RESUME_ALARM) resumeInBackground();
+  });
+  resumeInBackground();
+});

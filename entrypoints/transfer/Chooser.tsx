@@ -1,0 +1,110 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ProviderId } from '../../model/adapter';
+import type { DataType } from '../../model/data-types';
+import type { ProviderView, Role } from '../background/messages';
+import { connectProvider } from './connect-provider';
+import { ConnectionControl } from './ConnectionControl';
+import { offeredDataTypes } from './data-type-choice';
+import { DataTypePicker } from './DataTypePicker';
+import { ProviderSelect } from './ProviderSelect';
+import { useConnections } from './useConnections';
+import { useFocusOnMount } from './useFocusOnMount';
+import { askWorker } from './worker-client';
+
+interface Props {
+  providers: ProviderView[];
+  focusOnMount: boolean;
+  /** Runs a person's action and shows its error, if any, in the page's alert. */
+  run: (action: () => Promise<unknown>) => Promise<void>;
+  onError: (error: unknown) => void;
+  onStart: (source: ProviderId, destination: ProviderId, dataTypes: DataType[]) => void;
+}
+
+export function Chooser({ providers, focusOnMount, run, onError, onStart }: Props) {
+  const [sourceId, setSourceId] = useState(providers[0]?.id ?? '');
+  const [destinationId, setDestinationId] = useState(providers.find((p) => p.id !== sourceId)?.id ?? '');
+  const [unchecked, setUnchecked] = useState<DataType[]>([]);
+  const [connecting, setConnecting] = useState<ProviderId | null>(null);
+  const connections = useConnections(onError);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading, focusOnMount);
+
+  const source = providers.find((p) => p.id === sourceId);
+  const destination = providers.find((p) => p.id === destinationId);
+  const offered = offeredDataTypes(source, destination);
+  const chosen = offered.filter((type) => !unchecked.includes(type));
+  const bothConnected = Boolean(connections.active(sourceId) && connections.active(destinationId));
+  const ready = bothConnected && chosen.length > 0;
+
+  const chooseSource = (id: ProviderId) => {
+    if (id === destinationId) setDestinationId(sourceId);
+    setSourceId(id);
+  };
+  const toggle = (type: DataType, checked: boolean) =>
+    setUnchecked((list) => (checked ? list.filter((t) => t !== type) : [...list, type]));
+  const connect = (provider: ProviderView, role: Role) => {
+    setConnecting(provider.id);
+    void run(() => connectProvider(provider, role, chosen.length > 0 ? chosen : offered).then(connections.remember))
+      .finally(() => setConnecting(null));
+  };
+  const disconnect = (provider: ProviderView) =>
+    void run(() => askWorker({ type: 'disconnect', provider: provider.id }).then(() => connections.forget(provider.id)));
+
+  const side = (role: Role, label: string, provider: ProviderView | undefined, options: ProviderView[]) => (
+    <div class="side">
+      <ProviderSelect
+        id={`${role}-provider`}
+        label={label}
+        providers={options}
+        value={provider?.id ?? ''}
+        onChange={role === 'source' ? chooseSource : setDestinationId}
+      />
+      {provider && (
+        <ConnectionControl
+          provider={provider}
+          connection={connections.active(provider.id)}
+          expired={connections.expired(provider.id)}
+          connecting={connecting === provider.id}
+          onConnect={() => connect(provider, role)}
+          onDisconnect={() => disconnect(provider)}
+        />
+      )}
+    </div>
+  );
+
+  if (providers.length < 2) {
+    return <p>Ferry needs at least two services to move data between, and this build has {providers.length}.</p>;
+  }
+  return (
+    <section class="chooser">
+      <h2 ref={heading} tabIndex={-1}>
+        Choose where your data comes from and where it goes
+      </h2>
+      <div class="sides">
+        {side('source', 'From', source, providers)}
+        {side('destination', 'To', destination, providers.filter((p) => p.id !== sourceId))}
+      </div>
+      <DataTypePicker
+        offered={offered}
+        chosen={chosen}
+        sourceName={source?.name ?? ''}
+        destinationName={destination?.name ?? ''}
+        onToggle={toggle}
+      />
+      <div class="start">
+        <button
+          type="button"
+          class="primary"
+          disabled={!ready}
+          aria-describedby="start-hint"
+          onClick={() => onStart(sourceId, destinationId, chosen)}
+        >
+          Start transfer
+        </button>
+        <p id="start-hint" class="note">
+          {ready ? '' : bothConnected ? 'Choose at least one kind of data.' : 'Connect both services to start.'}
+        </p>
+      </div>
+    </section>
+  );
+}

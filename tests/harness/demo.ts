@@ -1,0 +1,160 @@
+/**
+ * `npm run demo`: Ferry in Chromium next to the local sandboxes, with sample data.
+ *
+ *   npm run demo                       interactive: a window to click through (headed where a display exists)
+ *   npm run demo -- --headless --from google --to microsoft --types calendar \
+ *       [--data DIR] [--dump OUT] [--report REPORT.json]
+ *                                      the whole flow by itself, consent pages included; exits 1 if any item failed
+ */
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATA_TYPES, DATA_TYPE_LABELS, type DataType } from '../../model/data-types';
+import type { ProviderName } from '../sandbox/core/types';
+import { DEFAULT_SANDBOX_PORT } from '../sandbox/identity';
+import { startSandbox } from '../sandbox/server';
+import { writeSampleCalendars } from '../sandbox/sample-data/calendar';
+import { launchFerry } from './browser';
+import { buildSandboxExtension } from './build-extension';
+import { FerryApp } from './ferry-app';
+import { startTransfer } from './scenario';
+
+const PROVIDERS: readonly ProviderName[] = ['google', 'microsoft'];
+
+interface DemoOptions {
+  headless: boolean;
+  from: ProviderName;
+  to: ProviderName;
+  types: DataType[];
+  data?: string;
+  dump?: string;
+  report?: string;
+}
+
+function parseOptions(argv: string[]): DemoOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      headless: { type: 'boolean', default: false },
+      from: { type: 'string', default: 'google' },
+      to: { type: 'string', default: 'microsoft' },
+      types: { type: 'string', default: 'calendar' },
+      data: { type: 'string' },
+      dump: { type: 'string' },
+      report: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${readUsage()}\n`);
+    process.exit(0);
+  }
+  const provider = (name: string, flag: string): ProviderName => {
+    if (!PROVIDERS.includes(name as ProviderName)) fail(`--${flag} must be one of ${PROVIDERS.join(', ')} (got "${name}")`);
+    return name as ProviderName;
+  };
+  const types = values.types.split(',').map((t) => t.trim()) as DataType[];
+  const unknown = types.filter((t) => !(DATA_TYPES as readonly string[]).includes(t));
+  if (unknown.length) fail(`--types: unknown data type(s) ${unknown.join(', ')}; known: ${DATA_TYPES.join(', ')}`);
+  const options: DemoOptions = {
+    headless: values.headless,
+    from: provider(values.from, 'from'),
+    to: provider(values.to, 'to'),
+    types,
+    data: values.data && path.resolve(values.data),
+    dump: values.dump && path.resolve(values.dump),
+    report: values.report && path.resolve(values.report),
+  };
+  if (options.from === options.to) fail('--from and --to must be different services');
+  return options;
+}
+
+function readUsage(): string {
+  return [
+    'npm run demo [-- options]',
+    '  --headless           run the whole transfer by itself and exit (otherwise: a browser window to click through)',
+    '  --from P --to P      google | microsoft (default google → microsoft)',
+    `  --types T[,T]        ${DATA_TYPES.join(', ')} (default calendar)`,
+    '  --data DIR           seed the source account from DIR (calendar/*.ics …); default: generated sample data',
+    '  --dump OUT           write the destination account to OUT afterwards (same layout)',
+    '  --report FILE        write a JSON report: counts per data type, failures with reasons, bytes, seconds',
+  ].join('\n');
+}
+
+function fail(message: string): never {
+  process.stderr.write(`demo: ${message}\n${readUsage()}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const interactive = !options.headless && hasDisplay;
+  if (!options.headless && !hasDisplay) {
+    process.stdout.write('No display here: running the whole transfer headless instead (see --help).\n');
+  }
+
+  process.stdout.write('Building the sandbox build of Ferry…\n');
+  buildSandboxExtension();
+  const sandbox = await startSandbox({ port: Number(process.env.FERRY_SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT) });
+  const dataDir = options.data ?? (await sampleData());
+  await sandbox.providers[options.from].seed(dataDir);
+  if (interactive) {
+    const other = PROVIDERS.find((p) => p !== options.from)!;
+    // Different sample data on the other side, so either direction can be tried without collisions.
+    await sandbox.providers[other].seed(await sampleData(2));
+  }
+  process.stdout.write(`Sandbox at ${sandbox.origin}; ${options.from} seeded from ${dataDir}\n`);
+
+  const browser = await launchFerry({ headless: !interactive, userDataDir: await mkdtemp(path.join(os.tmpdir(), 'ferry-demo-profile-')) });
+  const app = await FerryApp.open(browser.context, browser.extensionId);
+  if (interactive) {
+    process.stdout.write('Ferry is open: choose From and To, connect both (click Approve), pick what to move, Start. Close the browser to stop.\n');
+    await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));
+    await sandbox.close();
+    return;
+  }
+
+  const started = Date.now();
+  await startTransfer(app, { from: options.from, to: options.to, types: options.types.map((t) => DATA_TYPE_LABELS[t]) });
+  const job = await app.waitForJob((j) => j.status !== 'running', 60 * 60_000);
+  const seconds = (Date.now() - started) / 1000;
+  if (options.dump) {
+    await mkdir(options.dump, { recursive: true });
+    await sandbox.providers[options.to].dump(options.dump);
+  }
+  const report = {
+    from: options.from,
+    to: options.to,
+    status: job.status,
+    statusMessage: job.statusMessage,
+    seconds,
+    dataTypes: Object.fromEntries(
+      job.progress.map((p) => [p.dataType, { total: p.total, moved: p.moved, skipped: p.skipped, failed: p.failed, bytes: p.bytes, itemsPerSecond: p.moved / seconds }]),
+    ),
+    bytes: job.progress.reduce((sum, p) => sum + p.bytes, 0),
+    failures: job.failures,
+    skipped: job.skipped,
+    losses: job.losses,
+  };
+  if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  for (const p of job.progress) {
+    process.stdout.write(`${p.dataType}: ${p.moved} moved, ${p.skipped} skipped, ${p.failed} failed of ${p.total} in ${seconds.toFixed(1)} s (${(p.moved / seconds).toFixed(1)} items/s)\n`);
+  }
+  for (const f of job.failures) process.stdout.write(`  failed: ${f.title}: ${f.message}\n`);
+  await browser.context.close();
+  await sandbox.close();
+  process.exit(job.status === 'done' && job.failures.length === 0 ? 0 : 1);
+}
+
+async function sampleData(seed = 1): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-sample-'));
+  await writeSampleCalendars(dir, { seed });
+  return dir;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

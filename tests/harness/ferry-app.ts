@@ -1,0 +1,90 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { JobView, Request } from '../../entrypoints/background/messages';
+
+/**
+ * Ferry's transfer page as a person uses it, by accessible names only — so a tester writes an
+ * end-to-end test in a few lines, and the test breaks when the page stops being usable by name.
+ */
+export class FerryApp {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly extensionId: string,
+  ) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<FerryApp> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/transfer.html`);
+    return new FerryApp(context, page, extensionId);
+  }
+
+  async choose(from: string, to: string): Promise<void> {
+    await this.page.getByLabel('From', { exact: true }).selectOption({ label: from });
+    await this.page.getByLabel('To', { exact: true }).selectOption({ label: to });
+  }
+
+  /**
+   * Clicks "Connect <provider>" (or "Reconnect <provider>") and approves on the provider's consent page —
+   * when there is one: a provider that remembers the consent (Microsoft after a revoked refresh token)
+   * finishes without showing a page, as it does for a person.
+   */
+  async connect(provider: string, verb: 'Connect' | 'Reconnect' = 'Connect'): Promise<void> {
+    const consentPage = this.context.waitForEvent('page', { timeout: 30_000 }).catch(() => undefined);
+    const button = this.page.getByRole('button', { name: `${verb} ${provider}`, exact: true });
+    await button.click();
+    const connected =
+      verb === 'Connect'
+        ? this.page.getByRole('button', { name: `Disconnect ${provider}`, exact: true }).waitFor({ timeout: 30_000 })
+        : button.waitFor({ state: 'detached', timeout: 30_000 });
+    const first = await Promise.race([consentPage, connected.then(() => 'connected' as const)]);
+    if (first !== 'connected' && first) {
+      await first.getByRole('button', { name: 'Approve', exact: true }).click();
+    }
+    await connected;
+  }
+
+  /** Leaves exactly these data types checked. */
+  async selectTypes(labels: string[]): Promise<void> {
+    const group = this.page.getByRole('group', { name: 'What to move' });
+    const boxes = group.getByRole('checkbox');
+    for (const box of await boxes.all()) {
+      const name = (await box.getAttribute('aria-label')) ?? (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+      await box.setChecked(labels.some((l) => name.trim() === l));
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start transfer', exact: true }).click();
+    await expect(this.page.getByRole('status').first()).toBeVisible();
+  }
+
+  /** Waits until the job leaves 'running' (or reaches `status`), reading the worker's own view. */
+  async waitForJob(
+    until: (job: JobView) => boolean = (j) => j.status !== 'running',
+    timeoutMs = 240_000,
+  ): Promise<JobView> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const job = await this.currentJob();
+      if (job && until(job)) return job;
+      if (Date.now() > deadline) throw new Error(`job did not reach the expected state in time: ${JSON.stringify(job?.status)}`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** The newest job, as the worker reports it (the same message the page itself sends). */
+  async currentJob(): Promise<JobView | undefined> {
+    const jobs = await this.send<JobView[]>({ type: 'jobs/list' });
+    return jobs.sort((a, b) => b.createdAt - a.createdAt)[0];
+  }
+
+  async send<T>(request: Request): Promise<T> {
+    const reply = await this.page.evaluate(
+      (r) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(r),
+      request,
+    );
+    const typed = reply as { ok: boolean; value?: T; error?: string };
+    if (!typed?.ok) throw new Error(`worker refused ${request.type}: ${typed?.error}`);
+    return typed.value as T;
+  }
+}

@@ -1,0 +1,5 @@
+import { buildSandboxExtension } from './build-extension';
+
+export default function globalSetup(): void {
+  buildSandboxExtension();
+}

@@ -1,0 +1,53 @@
+/**
+ * The Microsoft sandbox: the identity platform (login.microsoftonline.com, v2.0) and Microsoft Graph
+ * v1.0 calendars and events (graph.microsoft.com) for one account, alice@contoso.example.
+ */
+import type { ProviderSandbox, SandboxContext, SandboxReply, SandboxRequest } from '../core/types';
+import { GRAPH_HOST, LOGIN_HOST } from './account';
+import { dumpArchive, seedArchive } from './calendar/archive';
+import { snapshotOf } from './calendar/snapshot';
+import { CalendarStore } from './calendar/store';
+import { graphErrorReply } from './graph/errors';
+import { createGraphApi } from './graph/index';
+import { MailboxThrottle, OUTLOOK_LIMITS, type MailboxLimits } from './graph/throttle';
+import { createIdentityPlatform } from './identity/index';
+import { IdentityState } from './identity/state';
+
+export interface MicrosoftSandboxOptions {
+  now?: () => number;
+  /** How long each mailbox request holds its concurrency slot (env FERRY_SANDBOX_GRAPH_SERVICE_MS, default 10). */
+  serviceTimeMs?: number;
+  mailboxLimits?: Partial<MailboxLimits>;
+}
+
+export const createMicrosoftSandbox = (ctx: SandboxContext, options: MicrosoftSandboxOptions = {}): ProviderSandbox => {
+  const now = options.now ?? Date.now;
+  const store = new CalendarStore();
+  const identityState = new IdentityState();
+  const throttle = new MailboxThrottle({ ...OUTLOOK_LIMITS, ...options.mailboxLimits }, now);
+  const identity = createIdentityPlatform({ ctx, state: identityState, now });
+  const graph = createGraphApi({
+    ctx,
+    store,
+    throttle,
+    now,
+    serviceTimeMs: options.serviceTimeMs ?? Number(process.env.FERRY_SANDBOX_GRAPH_SERVICE_MS ?? 10),
+  });
+
+  return {
+    name: 'microsoft',
+    hosts: [LOGIN_HOST, GRAPH_HOST],
+    handle: (req: SandboxRequest): Promise<SandboxReply> => (req.host === LOGIN_HOST ? identity.handle(req) : graph.handle(req)),
+    errorReply: (status, code, message, headers) => graphErrorReply(status, code, message, undefined, headers),
+    seed: async (dataDir) => {
+      await seedArchive(store, dataDir);
+    },
+    dump: (outDir) => dumpArchive(store, outDir),
+    snapshot: () => snapshotOf(store),
+    reset: () => {
+      store.reset();
+      identityState.reset();
+      throttle.reset();
+    },
+  };
+};
