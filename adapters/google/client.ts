@@ -4,6 +4,7 @@
  * batch endpoint (https://developers.google.com/workspace/calendar/api/guides/batch).
  */
 import { AdapterError, type AdapterContext } from '../../model/adapter';
+import { parseJsonAnswer, parseRetryAfter, sendRequest } from '../http';
 
 export const CALENDAR_API = 'https://www.googleapis.com/calendar/v3';
 const BATCH_URL = 'https://www.googleapis.com/batch/calendar/v3';
@@ -21,14 +22,6 @@ interface GoogleErrorBody {
 const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RATE_LIMIT_EXCEEDED']);
 const SCOPE_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT']);
 const QUOTA_REASONS = new Set(['quotaExceeded', 'dailyLimitExceeded']);
-
-/** `Retry-After` as seconds or an HTTP date → ms from now. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 function readErrorBody(text: string): { reason?: string; message?: string } {
   try {
@@ -81,40 +74,18 @@ export function googleError(status: number, bodyText: string, retryAfter?: strin
   return new AdapterError(`Google refused this: ${said}`, 'skip', details);
 }
 
-function parseJson<T>(text: string, what: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new AdapterError(
-      `Google answered ${what} with something that is not JSON (it starts "${text.slice(0, 60)}"); Ferry will try again.`,
-      'retry',
-      { providerMessage: text.slice(0, 200) },
-    );
-  }
-}
-
-async function send(ctx: AdapterContext, url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await ctx.fetch(url, { ...init, signal: ctx.signal });
-  } catch (error) {
-    // The auth layer's own AdapterError (a revoked grant: reconnect) must reach the engine unchanged.
-    if (error instanceof AdapterError || (error as Error).name === 'AbortError') throw error;
-    throw new AdapterError(`Ferry could not reach Google (${(error as Error).message}); Ferry will try again.`, 'retry');
-  }
-}
-
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One JSON request to a real Google URL; resolves to the parsed body (undefined for an empty answer). */
 export async function googleRequest<T>(ctx: AdapterContext, method: HttpMethod, realUrl: string, body?: unknown): Promise<T> {
-  const response = await send(ctx, ctx.url(realUrl), {
+  const response = await sendRequest(ctx, 'Google', ctx.url(realUrl), {
     method,
     headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'));
-  return (text.trim() ? parseJson<T>(text, `${method} ${new URL(realUrl).pathname}`) : undefined) as T;
+  return (text.trim() ? parseJsonAnswer<T>(text, 'Google', `${method} ${new URL(realUrl).pathname}`) : undefined) as T;
 }
 
 /** A query string of the given parameters, skipping undefined ones. */
@@ -196,7 +167,7 @@ function answerOf(request: BatchRequest, part: DecodedPart | undefined): BatchAn
     return { id: request.id, ok: false, status: part.status, error: googleError(part.status, part.body, part.retryAfter) };
   }
   try {
-    const body = part.body.trim() ? parseJson(part.body, `${request.method} ${new URL(request.url).pathname}`) : undefined;
+    const body = part.body.trim() ? parseJsonAnswer(part.body, 'Google', `${request.method} ${new URL(request.url).pathname}`) : undefined;
     return { id: request.id, ok: true, status: part.status, body };
   } catch (error) {
     return { id: request.id, ok: false, status: part.status, error: error as AdapterError };
@@ -210,7 +181,7 @@ function answerOf(request: BatchRequest, part: DecodedPart | undefined): BatchAn
 export async function googleBatch(ctx: AdapterContext, requests: readonly BatchRequest[]): Promise<BatchAnswer[]> {
   if (requests.length === 0) return [];
   const boundary = `ferry_batch_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const response = await send(ctx, ctx.url(BATCH_URL), {
+  const response = await sendRequest(ctx, 'Google', ctx.url(BATCH_URL), {
     method: 'POST',
     headers: { 'content-type': `multipart/mixed; boundary=${boundary}` },
     body: encodeBatch(requests, boundary),

@@ -4,6 +4,7 @@
  * `@odata.nextLink`, and JSON batching (https://learn.microsoft.com/graph/json-batching).
  */
 import { AdapterError, type AdapterContext } from '../../model/adapter';
+import { parseJsonAnswer, parseRetryAfter, sendRequest } from '../http';
 
 export const GRAPH_API = 'https://graph.microsoft.com/v1.0';
 const BATCH_URL = `${GRAPH_API}/$batch`;
@@ -23,14 +24,6 @@ interface GraphErrorBody {
 /** Codes Exchange gives when the mailbox has no room left for the item. */
 const STORAGE_CODES = new Set(['ErrorQuotaExceeded', 'ErrorQuotaExceededOnDelete', 'QuotaExceeded']);
 const ACCESS_CODES = new Set(['ErrorAccessDenied', 'AccessDenied', 'Authorization_RequestDenied', 'ErrorInsufficientPermissionsInAccessToken']);
-
-/** `Retry-After` as seconds or an HTTP date → ms from now. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 function readErrorBody(body: unknown): { code?: string; innerCode?: string; message?: string } {
   let parsed = body;
@@ -89,28 +82,6 @@ export function graphError(status: number, body: unknown, retryAfter?: string | 
   return new AdapterError(`Microsoft refused this: ${said}`, 'skip', details);
 }
 
-function parseJson<T>(text: string, what: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new AdapterError(
-      `Microsoft answered ${what} with something that is not JSON (it starts "${text.slice(0, 60)}"); Ferry will try again.`,
-      'retry',
-      { providerMessage: text.slice(0, 200) },
-    );
-  }
-}
-
-async function send(ctx: AdapterContext, url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await ctx.fetch(url, { ...init, signal: ctx.signal });
-  } catch (error) {
-    // The auth layer's own AdapterError (a revoked grant: reconnect) must reach the engine unchanged.
-    if (error instanceof AdapterError || (error as Error).name === 'AbortError') throw error;
-    throw new AdapterError(`Ferry could not reach Microsoft (${(error as Error).message}); Ferry will try again.`, 'retry');
-  }
-}
-
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 function headers(body: unknown): Record<string, string> {
@@ -119,10 +90,10 @@ function headers(body: unknown): Record<string, string> {
 }
 
 async function exchange<T>(ctx: AdapterContext, method: HttpMethod, url: string, what: string, body?: unknown): Promise<T> {
-  const response = await send(ctx, url, { method, headers: headers(body), body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await sendRequest(ctx, 'Microsoft', url, { method, headers: headers(body), body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) throw graphError(response.status, text, response.headers.get('retry-after'));
-  return (text.trim() ? parseJson<T>(text, what) : undefined) as T;
+  return (text.trim() ? parseJsonAnswer<T>(text, 'Microsoft', what) : undefined) as T;
 }
 
 /** One JSON request to a real Graph URL; resolves to the parsed body (undefined for an empty answer). */

@@ -5,45 +5,10 @@
  * zone; Intl's IANA database does it the same in the service worker and in Node.
  */
 import type { EventTime } from '../../../model/calendar';
+import { instantOf, wallTimeAt } from '../../../model/wall-time';
 import type { GoogleDateTime } from './api-types';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** `YYYY-MM-DDTHH:mm:ss` as the clock on the wall in `zone` shows it at `instantMs`. */
-export function wallTimeAt(instantMs: number, zone: string): string {
-  const parts = Object.fromEntries(formatterFor(zone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
-  const year = String(parts.year).padStart(4, '0');
-  return `${year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
 const wallAsUtc = (wall: string): number => Date.parse(`${wall.slice(0, 19)}Z`);
-
-/** The instant (ms) the wall time `wall` in `zone` denotes; in a DST gap, the moment after the gap. */
-export function instantOf(wall: string, zone: string): number {
-  const guess = wallAsUtc(wall);
-  const offsetAt = (t: number) => wallAsUtc(wallTimeAt(t, zone)) - t;
-  const first = guess - offsetAt(guess);
-  const second = guess - offsetAt(first);
-  return Math.max(first, second);
-}
 
 const hasOffset = (dateTime: string): boolean => /(Z|[+-]\d\d:?\d\d)$/i.test(dateTime);
 

@@ -13,7 +13,7 @@ import type { GraphCalendar, GraphCollection, GraphEvent } from './api-types';
 import { calendarPath, defaultCalendar, listCalendars } from './calendar-list';
 import { sourceKeyFilter, sourceKeyProperty } from './extended-properties';
 import { toGraphEvent } from './map';
-import { instantOf } from './time';
+import { instantOf } from '../../../model/wall-time';
 
 const DAY_MS = 86_400_000;
 const INSTANCE_FIELDS = 'id,type,originalStart,start,end';

@@ -22,7 +22,8 @@ import {
 import type { GraphAttendee, GraphDateTimeTimeZone, GraphEmailAddress, GraphEvent, GraphEventWrite, GraphResponse, GraphSensitivity, GraphShowAs } from './api-types';
 import { originOf, originProperty, type FerryOrigin } from './extended-properties';
 import { recurrenceFromGraph, recurrenceToGraph } from './recurrence';
-import { convertWallTime, graphZoneName, ianaZone, wallTime } from './time';
+import { wallTimeAt } from '../../../model/wall-time';
+import { convertWallTime, graphZoneName, ianaZone } from './time';
 
 const FROM_SHOW_AS: Record<GraphShowAs, BusyStatus> = {
   unknown: 'busy',
@@ -158,7 +159,7 @@ function cancelledOccurrence(value: string, series: SeriesContext): EventTime | 
 function recurrenceIdOf(event: GraphEvent, series: SeriesContext, fallback: EventTime): EventTime {
   const original = event.originalStart ? Date.parse(event.originalStart) : Number.NaN;
   if (Number.isNaN(original)) return fallback;
-  const local = wallTime(original, series.zone);
+  const local = wallTimeAt(original, series.zone);
   return isAllDay(series.start) ? { date: local.slice(0, 10) } : { dateTime: local, timeZone: series.zone };
 }
 

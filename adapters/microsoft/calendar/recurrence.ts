@@ -8,7 +8,8 @@ import ICAL from 'ical.js';
 import type { LostField } from '../../../model/adapter';
 import { isAllDay, type EventTime } from '../../../model/calendar';
 import type { GraphDayOfWeek, GraphPatternedRecurrence, GraphRecurrencePattern, GraphWeekIndex } from './api-types';
-import { graphZoneName, instantOf, wallTime } from './time';
+import { instantOf, wallTimeAt } from '../../../model/wall-time';
+import { graphZoneName } from './time';
 
 const ICAL_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 const GRAPH_DAYS: readonly GraphDayOfWeek[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -180,7 +181,7 @@ function untilToEndDate(until: ICAL.Time, start: SeriesStart): string {
   const date = (t: ICAL.Time) => t.toString().slice(0, 10);
   if (until.isDate) return date(until);
   const isUtc = until.zone?.tzid === 'UTC';
-  const local = isUtc ? wallTime(Date.parse(`${until.toString().slice(0, 19)}Z`), start.allDay ? 'UTC' : start.zone) : until.toString().slice(0, 19);
+  const local = isUtc ? wallTimeAt(Date.parse(`${until.toString().slice(0, 19)}Z`), start.allDay ? 'UTC' : start.zone) : until.toString().slice(0, 19);
   const endDate = local.slice(0, 10);
   if (start.allDay || local.slice(11, 19) >= start.time) return endDate;
   const previous = new Date(`${endDate}T00:00:00Z`);

@@ -5,6 +5,7 @@
  * https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone
  */
 import { findIana, findWindows } from 'windows-iana';
+import { instantOf, wallTimeAt } from '../../../model/wall-time';
 
 const UTC_NAMES = /^(utc|gmt|z|etc\/utc|etc\/gmt|etc\/uct|etc\/zulu|coordinated universal time)$/i;
 
@@ -36,54 +37,17 @@ function windowsZone(iana: string): string | undefined {
 
 export function isIanaZone(zone: string): boolean {
   try {
-    formatter(zone);
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
   } catch {
     return false;
   }
 }
 
-const canonicalIana = (zone: string): string => formatter(zone).resolvedOptions().timeZone;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** `YYYY-MM-DDTHH:mm:ss` wall-clock time of an instant in a zone. */
-export function wallTime(epochMs: number, zone: string): string {
-  if (zone === 'UTC') return new Date(epochMs).toISOString().slice(0, 19);
-  const parts = Object.fromEntries(formatter(zone).formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
-/** The instant a wall-clock time (`YYYY-MM-DDTHH:mm:ss`, fractions ignored) denotes in a zone. */
-export function instantOf(dateTime: string, zone: string): number {
-  const asUtc = Date.parse(`${dateTime.slice(0, 19)}Z`);
-  if (Number.isNaN(asUtc)) throw new Error(`Not a date-time: "${dateTime}"`);
-  if (zone === 'UTC') return asUtc;
-  const offset = (t: number) => Date.parse(`${wallTime(t, zone)}Z`) - t;
-  // Two passes settle the offset on both sides of a DST change (a skipped hour lands after the gap).
-  const first = asUtc - offset(asUtc);
-  return asUtc - offset(first);
-}
+const canonicalIana = (zone: string): string => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
 
 /** Re-expresses a Graph date-time (any zone Graph names) as wall-clock time in an IANA zone. */
 export function convertWallTime(dateTime: string, fromGraphZone: string | undefined, toIana: string): string {
   const from = ianaZone(fromGraphZone) ?? 'UTC';
-  return wallTime(instantOf(dateTime, from), toIana);
+  return wallTimeAt(instantOf(dateTime, from), toIana);
 }

@@ -5,7 +5,7 @@
  */
 import { AdapterError, type FetchLike } from '../../../model/adapter';
 import type { Pacer } from './pacer';
-import { parseRetryAfter } from './retry-after';
+import { parseRetryAfter } from '../../../adapters/http';
 
 export interface PacedFetchOptions {
   /** Retries after the first attempt. */

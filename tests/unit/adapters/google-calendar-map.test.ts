@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GoogleEvent } from '../../../adapters/google/calendar/api-types';
 import { fromGoogleEvent, hasFloatingTime, parseRecurrence, recurrenceLines, toGoogleEvent } from '../../../adapters/google/calendar/map';
-import { instanceIdSuffix, instantOf, wallTimeAt } from '../../../adapters/google/calendar/time';
+import { instanceIdSuffix } from '../../../adapters/google/calendar/time';
+import { instantOf, wallTimeAt } from '../../../model/wall-time';
 import type { CalendarEvent } from '../../../model/calendar';
 
 const FULL_GOOGLE_EVENT: GoogleEvent = {

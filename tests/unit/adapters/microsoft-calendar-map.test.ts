@@ -3,7 +3,8 @@ import type { GraphEvent, GraphPatternedRecurrence } from '../../../adapters/mic
 import { ORIGIN_PROPERTY, originOf } from '../../../adapters/microsoft/calendar/extended-properties';
 import { descriptionOf, fromGraphEvent, seriesOf, toGraphEvent } from '../../../adapters/microsoft/calendar/map';
 import { recurrenceFromGraph, recurrenceToGraph } from '../../../adapters/microsoft/calendar/recurrence';
-import { convertWallTime, graphZoneName, ianaZone, instantOf, wallTime } from '../../../adapters/microsoft/calendar/time';
+import { convertWallTime, graphZoneName, ianaZone } from '../../../adapters/microsoft/calendar/time';
+import { instantOf, wallTimeAt } from '../../../model/wall-time';
 import type { CalendarEvent, EventTime } from '../../../model/calendar';
 
 /** A series master as Graph answers with Prefer: outlook.timezone="UTC" (Berlin is UTC+1 in March). */
@@ -473,7 +474,7 @@ describe('zones', () => {
   it('converts between wall-clock times and instants across DST', () => {
     expect(new Date(instantOf('2025-03-30T03:30:00', 'Europe/Berlin')).toISOString()).toBe('2025-03-30T01:30:00.000Z');
     expect(new Date(instantOf('2025-07-01T12:00:00.0000000', 'America/New_York')).toISOString()).toBe('2025-07-01T16:00:00.000Z');
-    expect(wallTime(Date.parse('2025-01-01T12:00:00Z'), 'Asia/Kolkata')).toBe('2025-01-01T17:30:00');
+    expect(wallTimeAt(Date.parse('2025-01-01T12:00:00Z'), 'Asia/Kolkata')).toBe('2025-01-01T17:30:00');
     expect(convertWallTime('2025-01-01T12:00:00.0000000', 'UTC', 'Europe/Berlin')).toBe('2025-01-01T13:00:00');
     expect(convertWallTime('2025-01-01T12:00:00', 'Eastern Standard Time', 'UTC')).toBe('2025-01-01T17:00:00');
   });

@@ -5,7 +5,6 @@ import {
   graphNextPage,
   graphRequest,
   odataString,
-  parseRetryAfter,
   query,
   type BatchRequest,
 } from '../../../adapters/microsoft/client';
@@ -81,14 +80,6 @@ describe('Graph error classification', () => {
     expect(bad.details.providerCode).toBe('ErrorInvalidRequest');
     const missing = graphError(404, body('ErrorItemNotFound', 'The specified object was not found in the store.'));
     expect([missing.errorClass, missing.details.providerMessage]).toEqual(['skip', 'The specified object was not found in the store.']);
-  });
-
-  it('reads Retry-After in both forms', () => {
-    expect(parseRetryAfter('12')).toBe(12_000);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:01:00 GMT', Date.parse('2025-01-01T00:00:00Z'))).toBe(60_000);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:01:00 GMT', Date.parse('2025-01-02T00:00:00Z'))).toBe(0);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,9 @@
 /**
+ * HTTP plumbing every adapter shares, and the engine's pacer too; it names no provider.
+ */
+import { AdapterError, type AdapterContext } from '../model/adapter';
+
+/**
  * `Retry-After` (RFC 9110 §10.2.3): either delay-seconds or an HTTP-date (§5.6.7: IMF-fixdate, or the obsolete
  * RFC 850 and asctime forms, which recipients must still accept). Date.parse is not used: it accepts nearly anything.
  */
@@ -54,4 +59,30 @@ function utc(year: number, monthName: string, day: number, h: string, m: string,
   if (hour > 23 || minute > 59 || second > 60 || day < 1) return undefined;
   const ms = Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
   return new Date(ms).getUTCDate() === day ? ms : undefined;
+}
+
+/**
+ * One request through the context's fetch. A network failure becomes a retry-class error naming the
+ * provider; the auth layer's own AdapterError (a revoked grant: reconnect) and aborts pass unchanged.
+ */
+export async function sendRequest(ctx: AdapterContext, provider: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await ctx.fetch(url, { ...init, signal: ctx.signal });
+  } catch (error) {
+    if (error instanceof AdapterError || (error as Error).name === 'AbortError') throw error;
+    throw new AdapterError(`Ferry could not reach ${provider} (${(error as Error).message}); Ferry will try again.`, 'retry');
+  }
+}
+
+/** A JSON answer, or a retry-class error quoting the start of what came instead. */
+export function parseJsonAnswer<T>(text: string, provider: string, what: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new AdapterError(
+      `${provider} answered ${what} with something that is not JSON (it starts "${text.slice(0, 60)}"); Ferry will try again.`,
+      'retry',
+      { providerMessage: text.slice(0, 200) },
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../entrypoints/background/engine/retry-after';
+import { parseRetryAfter } from '../../../adapters/http';
 
 const NOW = Date.UTC(2025, 2, 14, 12, 0, 0);
 
