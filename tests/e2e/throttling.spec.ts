@@ -9,7 +9,7 @@ const TRANSFER = { from: 'google', to: 'microsoft' } as const;
 
 const API = { google: '^/www\\.googleapis\\.com/', microsoft: '^/graph\\.microsoft\\.com/' };
 
-test('429 and 503 are retried after exactly the Retry-After the provider asked for', async ({ sandbox, app, scratch }) => {
+test('429, 503 and a dropped connection are retried, after exactly the Retry-After the provider asked for', async ({ sandbox, app, scratch }) => {
   await writeSampleCalendars(path.join(scratch, 'seed'), { events: 120 });
   await sandbox.control.seed('google', path.join(scratch, 'seed'));
   const faults: Fault[] = [
@@ -17,6 +17,7 @@ test('429 and 503 are retried after exactly the Retry-After the provider asked f
     { provider: 'microsoft', kind: 'status', status: 429, retryAfter: { seconds: 3 }, pathPattern: API.microsoft, afterRequests: 4 },
     { provider: 'microsoft', kind: 'status', status: 503, retryAfter: { seconds: 3, date: true }, pathPattern: API.microsoft, afterRequests: 12 },
     { provider: 'microsoft', kind: 'status', status: 503, pathPattern: API.microsoft, afterRequests: 20 },
+    { provider: 'microsoft', kind: 'drop', pathPattern: API.microsoft, afterRequests: 8 },
   ];
   for (const fault of faults) await sandbox.control.addFault(fault);
 
@@ -26,9 +27,13 @@ test('429 and 503 are retried after exactly the Retry-After the provider asked f
   expect(job.failures).toEqual([]);
 
   const log = await sandbox.control.log();
+  const statusFaults = faults.filter((f) => f.kind === 'status');
   const injected = log.filter((r) => r.fault === 'status');
-  expect(injected.map((r) => `${r.provider} ${r.status}`).sort()).toEqual(faults.map((f) => `${f.provider} ${f.status}`).sort());
-  for (const [hit, fault] of pairHitsWithFaults(injected, faults)) {
+  expect(injected.map((r) => `${r.provider} ${r.status}`).sort()).toEqual(statusFaults.map((f) => `${f.provider} ${f.status}`).sort());
+  const dropped = log.filter((r) => r.fault === 'drop');
+  expect(dropped).toHaveLength(1);
+  expect(log.some((r) => r.t > dropped[0]!.t && r.path === dropped[0]!.path && r.status === 200), 'the dropped request was sent again').toBe(true);
+  for (const [hit, fault] of pairHitsWithFaults(injected, statusFaults)) {
     const retry = log.find((r) => r.t > hit.t && r.provider === hit.provider && r.method === hit.method && r.path === hit.path);
     expect(retry, `no retry of ${hit.method} ${hit.path}`).toBeDefined();
     if (!fault.retryAfter) continue;

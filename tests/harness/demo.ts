@@ -30,6 +30,7 @@ interface DemoOptions {
   data?: string;
   dump?: string;
   report?: string;
+  screenshot?: string;
 }
 
 function parseOptions(argv: string[]): DemoOptions {
@@ -43,6 +44,7 @@ function parseOptions(argv: string[]): DemoOptions {
       data: { type: 'string' },
       dump: { type: 'string' },
       report: { type: 'string' },
+      screenshot: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -65,6 +67,7 @@ function parseOptions(argv: string[]): DemoOptions {
     data: values.data && path.resolve(values.data),
     dump: values.dump && path.resolve(values.dump),
     report: values.report && path.resolve(values.report),
+    screenshot: values.screenshot && path.resolve(values.screenshot),
   };
   if (options.from === options.to) fail('--from and --to must be different services');
   return options;
@@ -79,6 +82,7 @@ function readUsage(): string {
     '  --data DIR           seed the source account from DIR (calendar/*.ics …); default: generated sample data',
     '  --dump OUT           write the destination account to OUT afterwards (same layout)',
     '  --report FILE        write a JSON report: counts per data type, failures with reasons, bytes, seconds',
+    '  --screenshot FILE    a PNG of the transfer page while the transfer runs (a third of the items moved)',
   ].join('\n');
 }
 
@@ -118,6 +122,12 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   await startTransfer(app, { from: options.from, to: options.to, types: options.types.map((t) => DATA_TYPE_LABELS[t]) });
+  if (options.screenshot) {
+    await app.waitForJob((j) => j.status !== 'running' || j.progress.some((p) => p.exportDone && p.moved >= p.total / 3));
+    // The page polls twice a second: let it catch up with the state just read.
+    await app.page.waitForTimeout(1_000);
+    await app.page.screenshot({ path: options.screenshot, fullPage: true });
+  }
   const job = await app.waitForJob((j) => j.status !== 'running', 60 * 60_000);
   const seconds = (Date.now() - started) / 1000;
   if (options.dump) {
