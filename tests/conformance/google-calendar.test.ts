@@ -3,22 +3,17 @@
  * suite. The token is issued by the sandbox's token store with exactly the scopes the descriptor asks for,
  * so a call outside them fails here as it would at Google.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { GoogleCalendarExporter } from '../../adapters/google/calendar/export';
 import { google } from '../../adapters/google/descriptor';
-import type { AdapterContext, DataTypeSupport, ProviderDescriptor } from '../../model/adapter';
+import type { DataTypeSupport, ProviderDescriptor } from '../../model/adapter';
 import type { BusyStatus, CalendarEvent, EventTime } from '../../model/calendar';
-import { writeCalendarFile } from '../../model/calendar-ics';
 import { GOOGLE_ACCOUNT } from '../sandbox/google/account';
 import { createGoogleSandbox } from '../sandbox/google/index';
 import type { CalendarAccount } from '../sandbox/google/calendar/store';
-import { SANDBOX_CLIENT_IDS } from '../sandbox/identity';
 import { startSandbox } from '../sandbox/server';
 import { zonedToUtc } from './calendar-compare';
 import { runCalendarConformance, type SeedCalendar } from './calendar.suite';
+import { sandboxContext, seedCalendars } from './sandbox-target';
 
 /** Small pages, so the paging case needs hundreds of events, not thousands (the adapter asks for 2500). */
 const PAGE_SIZE = 50;
@@ -43,15 +38,6 @@ const asUtc = (time: EventTime): EventTime =>
 function singleEventAsInstant(event: CalendarEvent): CalendarEvent {
   if (event.recurrence || event.recurrenceId) return event;
   return { ...event, start: asUtc(event.start), end: asUtc(event.end) };
-}
-
-/** The archive layout the sandbox seeds from: `calendar/primary.ics` for the default calendar, one file per other. */
-async function writeArchive(dir: string, calendars: readonly SeedCalendar[]): Promise<void> {
-  await mkdir(join(dir, 'calendar'), { recursive: true });
-  for (const c of calendars) {
-    const text = writeCalendarFile({ name: c.name, description: c.description, timeZone: c.timeZone }, c.events);
-    await writeFile(join(dir, 'calendar', `${c.isDefault ? 'primary' : c.name}.ics`), text);
-  }
 }
 
 /**
@@ -98,49 +84,16 @@ runCalendarConformance({
         },
       ],
     });
-    const { accessToken } = sandbox.tokens.issue(
-      {
-        provider: 'google',
-        clientId: SANDBOX_CLIENT_IDS.google,
-        account: GOOGLE_ACCOUNT.email,
-        scopes: [...google.auth.baseScopes, ...calendar.scopes.export, ...calendar.scopes.import],
-      },
-      { expiresInSec: 3600, refresh: false },
-    );
-    // The sandbox's certificate is self-signed; only this process's requests to it skip the check.
-    const dispatcher = new Agent({ connect: { rejectUnauthorized: false } });
-    const ctx: AdapterContext = {
-      account: GOOGLE_ACCOUNT.sub,
-      url: (real) => {
-        const url = new URL(real);
-        return `${sandbox.origin}/${url.host}${url.pathname}${url.search}`;
-      },
-      fetch: async (url, init) => {
-        const headers = new Headers(init?.headers);
-        headers.set('authorization', `Bearer ${accessToken}`);
-        const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), headers, dispatcher });
-        return response as unknown as Response;
-      },
-    };
+    const { ctx, close } = sandboxContext(sandbox, 'google', google, calendar, { tokenAccount: GOOGLE_ACCOUNT.email, contextAccount: GOOGLE_ACCOUNT.sub });
     const account = sandbox.providers.google;
     return {
       ctx,
       async seed(calendars) {
-        const dir = await mkdtemp(join(tmpdir(), 'ferry-google-seed-'));
-        try {
-          await writeArchive(dir, calendars);
-          account.reset();
-          await account.seed(dir);
-          keepNoReminders(store!, calendars);
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
+        await seedCalendars(account, calendars);
+        keepNoReminders(store!, calendars);
       },
       reset: async () => account.reset(),
-      close: async () => {
-        await dispatcher.close();
-        await sandbox.close();
-      },
+      close,
     };
   },
 });

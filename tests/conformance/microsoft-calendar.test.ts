@@ -3,20 +3,15 @@
  * conformance suite. The token is issued by the sandbox's token store with exactly the scopes the
  * descriptor asks for, so a call outside them fails here as it would at Microsoft.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { MicrosoftCalendarExporter } from '../../adapters/microsoft/calendar/export';
 import { microsoft } from '../../adapters/microsoft/descriptor';
-import type { AdapterContext, DataTypeSupport, ProviderDescriptor } from '../../model/adapter';
+import type { DataTypeSupport, ProviderDescriptor } from '../../model/adapter';
 import type { CalendarEvent, Reminder, Visibility } from '../../model/calendar';
-import { writeCalendarFile } from '../../model/calendar-ics';
 import { ALICE } from '../sandbox/microsoft/account';
 import { createMicrosoftSandbox } from '../sandbox/microsoft/index';
-import { SANDBOX_CLIENT_IDS } from '../sandbox/identity';
 import { startSandbox } from '../sandbox/server';
-import { runCalendarConformance, type SeedCalendar } from './calendar.suite';
+import { runCalendarConformance } from './calendar.suite';
+import { sandboxContext, seedCalendars } from './sandbox-target';
 
 /** Small pages, so the paging case needs a hundred-odd events, not hundreds. */
 const PAGE_SIZE = 25;
@@ -54,15 +49,6 @@ function normalize(event: CalendarEvent): CalendarEvent {
   };
 }
 
-/** The archive layout the sandbox seeds from: `calendar/primary.ics` for the default calendar, one file per other. */
-async function writeArchive(dir: string, calendars: readonly SeedCalendar[]): Promise<void> {
-  await mkdir(join(dir, 'calendar'), { recursive: true });
-  for (const c of calendars) {
-    const text = writeCalendarFile({ name: c.name, description: c.description, timeZone: c.timeZone }, c.events);
-    await writeFile(join(dir, 'calendar', `${c.isDefault ? 'primary' : c.name}.ics`), text);
-  }
-}
-
 runCalendarConformance({
   name: 'microsoft',
   provider,
@@ -85,48 +71,13 @@ runCalendarConformance({
   },
   async open() {
     const sandbox = await startSandbox({ port: 0, providers: [(ctx) => createMicrosoftSandbox(ctx)] });
-    const { accessToken } = sandbox.tokens.issue(
-      {
-        provider: 'microsoft',
-        clientId: SANDBOX_CLIENT_IDS.microsoft,
-        account: ALICE.id,
-        scopes: [...microsoft.auth.baseScopes, ...calendar.scopes.export, ...calendar.scopes.import],
-      },
-      { expiresInSec: 3600, refresh: false },
-    );
-    // The sandbox's certificate is self-signed; only this process's requests to it skip the check.
-    const dispatcher = new Agent({ connect: { rejectUnauthorized: false } });
-    const ctx: AdapterContext = {
-      account: ALICE.id,
-      url: (real) => {
-        const url = new URL(real);
-        return `${sandbox.origin}/${url.host}${url.pathname}${url.search}`;
-      },
-      fetch: async (url, init) => {
-        const headers = new Headers(init?.headers);
-        headers.set('authorization', `Bearer ${accessToken}`);
-        const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), headers, dispatcher });
-        return response as unknown as Response;
-      },
-    };
+    const { ctx, close } = sandboxContext(sandbox, 'microsoft', microsoft, calendar, { tokenAccount: ALICE.id, contextAccount: ALICE.id });
     const account = sandbox.providers.microsoft;
     return {
       ctx,
-      async seed(calendars) {
-        const dir = await mkdtemp(join(tmpdir(), 'ferry-microsoft-seed-'));
-        try {
-          await writeArchive(dir, calendars);
-          account.reset();
-          await account.seed(dir);
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      },
+      seed: (calendars) => seedCalendars(account, calendars),
       reset: async () => account.reset(),
-      close: async () => {
-        await dispatcher.close();
-        await sandbox.close();
-      },
+      close,
     };
   },
 });

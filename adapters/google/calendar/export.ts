@@ -4,6 +4,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import type { CalendarEvent } from '../../../model/calendar';
+import { decodeCursor, encodeCursor } from '../../cursor';
 import { googleRequest, query } from '../client';
 import type { GoogleCalendarListEntry, GoogleEvent, GoogleEventList } from './api-types';
 import { calendarPath, listCalendars } from './calendar-list';
@@ -21,11 +22,6 @@ interface Cursor {
   index: number;
   pageToken?: string;
 }
-
-const encodeCursor = (cursor: Cursor): string =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(cursor))));
-const decodeCursor = (text: string): Cursor =>
-  JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)))) as Cursor;
 
 export const containerKey = (account: string, calendarId: string): string => `google:${account}:calendar:container:${calendarId}`;
 export const eventKey = (account: string, calendarId: string, eventId: string): string =>
@@ -55,7 +51,7 @@ export class GoogleCalendarExporter implements Exporter {
   ) {}
 
   async exportPage(cursorText: string | undefined): Promise<ExportPage> {
-    if (cursorText !== undefined) return this.eventsPage(decodeCursor(cursorText), []);
+    if (cursorText !== undefined) return this.eventsPage(decodeCursor<Cursor>(cursorText), []);
     const entries = await listCalendars(this.ctx, 'reader');
     const containers = entries.map((entry) => containerOf(this.ctx.account, entry));
     return this.eventsPage({ calendars: entries.map((e) => e.id), index: 0 }, containers);
