@@ -8,7 +8,8 @@
  */
 import type { AdapterContext, Container, ExportPage, ExportedItem, Exporter } from '../../../model/adapter';
 import type { CalendarEvent } from '../../../model/calendar';
-import { graphNextPage, graphRequest, query } from '../client';
+import { decodeCursor, encodeCursor } from '../../cursor';
+import { graphBatch, graphNextPage, graphRequest, query } from '../client';
 import type { GraphCalendar, GraphCollection, GraphEvent } from './api-types';
 import { calendarPath, listCalendars } from './calendar-list';
 import { EXPAND_ORIGIN } from './extended-properties';
@@ -37,11 +38,6 @@ interface Cursor {
   nextLink?: string;
 }
 
-const encodeCursor = (cursor: Cursor): string =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(cursor))));
-const decodeCursor = (text: string): Cursor =>
-  JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)))) as Cursor;
-
 export const containerKey = (account: string, calendarId: string): string => `microsoft:${account}:calendar:container:${calendarId}`;
 export const eventKey = (account: string, eventId: string): string => `microsoft:${account}:calendar:${eventId}`;
 
@@ -61,7 +57,7 @@ export class MicrosoftCalendarExporter implements Exporter {
   ) {}
 
   async exportPage(cursorText: string | undefined): Promise<ExportPage> {
-    if (cursorText !== undefined) return this.eventsPage(decodeCursor(cursorText), []);
+    if (cursorText !== undefined) return this.eventsPage(decodeCursor<Cursor>(cursorText), []);
     const calendars = await listCalendars(this.ctx);
     const containers = calendars.map((calendar) => containerOf(this.ctx.account, calendar));
     return this.eventsPage({ calendars: calendars.map((c) => c.id), index: 0 }, containers);
@@ -73,7 +69,7 @@ export class MicrosoftCalendarExporter implements Exporter {
     const page = cursor.nextLink
       ? await graphNextPage<GraphCollection<GraphEvent>>(this.ctx, cursor.nextLink)
       : await graphRequest<GraphCollection<GraphEvent>>(this.ctx, 'GET', this.firstPageUrl(calendarId));
-    const events = await Promise.all((page.value ?? []).map((event) => (event.recurrence ? this.seriesMaster(calendarId, event.id) : event)));
+    const events = await this.withOccurrences(calendarId, page.value ?? []);
     const items = events.flatMap((event) => this.itemsOf(calendarId, event));
     const nextLink = page['@odata.nextLink'];
     const next: Cursor | undefined = nextLink
@@ -89,9 +85,20 @@ export class MicrosoftCalendarExporter implements Exporter {
     return `${calendarPath(calendarId)}/events${params}`;
   }
 
-  private seriesMaster(calendarId: string, eventId: string): Promise<GraphEvent> {
+  /** The page's events, each series master read again by id (in $batch requests) for its occurrences. */
+  private async withOccurrences(calendarId: string, events: GraphEvent[]): Promise<GraphEvent[]> {
     const params = query({ $select: SERIES_FIELDS, $expand: `exceptionOccurrences,${EXPAND_ORIGIN}` });
-    return graphRequest<GraphEvent>(this.ctx, 'GET', `${calendarPath(calendarId)}/events/${encodeURIComponent(eventId)}${params}`);
+    const masters = events.filter((event) => event.recurrence);
+    const answers = await graphBatch(
+      this.ctx,
+      masters.map((event, i) => ({ id: String(i), method: 'GET', url: `${calendarPath(calendarId)}/events/${encodeURIComponent(event.id)}${params}` })),
+    );
+    const byId = new Map<string, GraphEvent>();
+    for (const answer of answers) {
+      if (!answer.ok) throw answer.error;
+      byId.set(masters[Number(answer.id)]!.id, answer.body as GraphEvent);
+    }
+    return events.map((event) => byId.get(event.id) ?? event);
   }
 
   /** A single event, or a series master followed by its changed occurrences. */
