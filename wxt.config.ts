@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { providers } from './adapters';
 import { SANDBOX_CLIENT_IDS, SANDBOX_EXTENSION_KEY, sandboxOrigin } from './tests/sandbox/identity';
 
 /**
@@ -8,13 +9,7 @@ import { SANDBOX_CLIENT_IDS, SANDBOX_EXTENSION_KEY, sandboxOrigin } from './test
  * - sandbox (`wxt build --mode sandbox`): every provider URL rewritten to the local sandbox
  *   (FERRY_SANDBOX_PORT, default 47443), a pinned key so the extension id and redirect URIs are known.
  */
-const PROVIDER_HOSTS = [
-  'https://www.googleapis.com/*',
-  'https://openidconnect.googleapis.com/*',
-  'https://oauth2.googleapis.com/*',
-  'https://graph.microsoft.com/*',
-  'https://login.microsoftonline.com/*',
-];
+const PROVIDER_HOSTS = [...new Set(providers.flatMap((p) => p.hostPermissions))];
 
 /**
  * Dexie turns its debug mode on when the page is served from localhost, and carries that address in its

@@ -19,6 +19,11 @@ export interface AdapterContext {
    */
   fetch: FetchLike;
   /**
+   * Paced like `fetch` but sends no token: for pre-authenticated URLs (Graph upload sessions and download
+   * URLs), which refuse a request that carries one. The engine always gives it; a test context may not.
+   */
+  anonymousFetch?: FetchLike;
+  /**
    * Maps a provider's real URL to the one to call (identity in production; the sandbox build
    * rewrites `https://host/path` to `<sandbox origin>/host/path`). Build every URL through it.
    */
@@ -26,6 +31,21 @@ export interface AdapterContext {
   /** The connected account's stable id at this provider (used inside source keys). */
   account: string;
   signal?: AbortSignal;
+  /**
+   * Shows the person a provider's page in a new tab (the Google Photos picker) and resolves once it is open.
+   * Absent where nobody is there to look (an adapter then fails with a message saying what to do).
+   */
+  openPage?: (url: string) => Promise<void>;
+}
+
+/** The bytes of an item (raw MIME, a photo's original file), streamed: never held whole in memory. */
+export interface ContentStream {
+  body: ReadableStream<Uint8Array>;
+  /** Total size of the whole content in bytes, when the source says (not of the remaining range). */
+  size?: number;
+  contentType?: string;
+  /** Byte offset the body starts at: the `from` asked for when the source honoured a range, else 0. */
+  offset: number;
 }
 
 /** A collection that holds items: a calendar, an album, a task list, a mail folder, an address book. */
@@ -73,6 +93,11 @@ export interface Exporter {
   readonly dataType: DataType;
   /** The page after `cursor` (the first page when undefined). Throws AdapterError. */
   exportPage(cursor: string | undefined): Promise<ExportPage>;
+  /**
+   * Opens the bytes of an item this exporter emitted (its data names where they are), from byte `from` when
+   * the source honours ranges. Exporters whose items carry media implement it; the engine hands it to the importer.
+   */
+  openContent?(item: { key: string; data: ItemData }, from?: number): Promise<ContentStream>;
 }
 
 /** An item handed to an importer, with its container and parent already resolved to destination ids. */
@@ -85,6 +110,8 @@ export interface ImportItem<T extends ItemData = ItemData> {
   containerId: string;
   /** Destination id of the parent item, when the exported item named a parentKey. */
   parentId?: string;
+  /** Opens the item's bytes at the source (present when the source's exporter has openContent). */
+  content?: (from?: number) => Promise<ContentStream>;
 }
 
 export type ImportResult =
@@ -133,6 +160,11 @@ export interface DataTypeSupport {
   };
   /** OAuth scopes needed per direction, least privilege. */
   scopes: { export: readonly string[]; import: readonly string[] };
+  /**
+   * This data type's own API limits, when they differ from the provider's (Gmail's per-user quota units,
+   * Google Photos' serial batchCreate, OneDrive apart from Outlook's mailbox): it then gets a pacer of its own.
+   */
+  limits?: ProviderLimits;
 }
 
 export interface ProviderLimits {

@@ -6,7 +6,7 @@ import type { MediaItem } from './media';
 import type { Post } from './post';
 import type { Task } from './task';
 
-export const DATA_TYPES = ['calendar', 'contacts', 'tasks', 'mail', 'photos', 'videos', 'posts', 'files'] as const;
+export const DATA_TYPES = ['calendar', 'contacts', 'tasks', 'mail', 'photos', 'posts', 'files'] as const;
 export type DataType = (typeof DATA_TYPES)[number];
 
 export interface ItemDataByType {
@@ -15,7 +15,6 @@ export interface ItemDataByType {
   tasks: Task;
   mail: MailMessage;
   photos: MediaItem;
-  videos: MediaItem;
   posts: Post;
   files: FileEntry;
 }
@@ -26,8 +25,7 @@ export const DATA_TYPE_LABELS: Record<DataType, string> = {
   contacts: 'Contacts',
   tasks: 'Tasks',
   mail: 'Mail',
-  photos: 'Photos',
-  videos: 'Videos',
+  photos: 'Photos and videos',
   posts: 'Posts',
   files: 'Files',
 };

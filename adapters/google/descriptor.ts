@@ -60,6 +60,13 @@ export const google: ProviderDescriptor = {
     'https://www.googleapis.com/*',
     'https://openidconnect.googleapis.com/*',
     'https://oauth2.googleapis.com/*',
+    'https://people.googleapis.com/*',
+    'https://tasks.googleapis.com/*',
+    'https://gmail.googleapis.com/*',
+    'https://photoslibrary.googleapis.com/*',
+    'https://photospicker.googleapis.com/*',
+    // Google Photos hands out media bytes at base URLs on its content hosts.
+    'https://*.googleusercontent.com/*',
   ],
   // 600 requests per minute per user (Calendar usage limits); a batch of n calls counts n, so one batch
   // of `batchSize` calls a second stays inside it. Google publishes no concurrency ceiling.

@@ -53,7 +53,13 @@ export const microsoft: ProviderDescriptor = {
     tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
     baseScopes: ['openid', 'profile', 'offline_access', 'User.Read'],
   },
-  hostPermissions: ['https://graph.microsoft.com/*', 'https://login.microsoftonline.com/*'],
+  hostPermissions: [
+    'https://graph.microsoft.com/*',
+    'https://login.microsoftonline.com/*',
+    // OneDrive's upload sessions and download URLs live on its storage hosts, pre-authenticated.
+    'https://*.sharepoint.com/*',
+    'https://*.1drv.com/*',
+  ],
   // Outlook allows 4 concurrent requests and 10,000 requests per 10 minutes per mailbox
   // (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits): one request every 60 ms.
   limits: { minIntervalMs: 60, maxConcurrency: 4 },

@@ -41,6 +41,9 @@ export default defineBackground(() => {
         provider: providerById,
         authorizedFetch: (provider) => auth.authorizedFetch(provider),
         url: providerUrl,
+        openPage: async (url) => {
+          await browser.tabs.create({ url });
+        },
         onChange: (jobId) => {
           keepAlive.ensure();
           afterJobChange(jobId);

@@ -44,6 +44,7 @@ export function sandboxContext(
       const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), headers, dispatcher });
       return response as unknown as Response;
     },
+    anonymousFetch: async (url, init) => (await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as Response,
   };
   return {
     ctx,

@@ -1,5 +1,5 @@
 /** Turns stored items into what the importer takes: container and parent resolved to destination ids. */
-import type { ImportItem } from '../../../model/adapter';
+import type { Exporter, ImportItem } from '../../../model/adapter';
 import type { FerryDb, ItemRecord } from './store';
 
 export interface ResolvedItems {
@@ -9,7 +9,7 @@ export interface ResolvedItems {
 }
 
 /** Must run inside a transaction over items and containers when the caller also changes them. */
-export async function resolveImportItems(db: FerryDb, records: ItemRecord[]): Promise<ResolvedItems> {
+export async function resolveImportItems(db: FerryDb, records: ItemRecord[], source?: Exporter): Promise<ResolvedItems> {
   const containers = await db.containers.bulkGet(records.map((r) => [r.jobId, r.containerKey ?? '']));
   const parents = await db.items.bulkGet(records.map((r) => [r.jobId, r.parentKey ?? '']));
   const resolved: ResolvedItems = { items: [], unresolved: [] };
@@ -24,14 +24,18 @@ export async function resolveImportItems(db: FerryDb, records: ItemRecord[]): Pr
       return;
     }
     const parent = parents[i];
-    resolved.items.push({
-      key: record.key,
+    const { key, data } = record;
+    const item: ImportItem = {
+      key,
       dataType: record.dataType,
       title: record.title,
-      data: record.data,
+      data,
       containerId: container?.destinationId ?? '',
       parentId: parent?.state === 'done' ? parent.destinationId : undefined,
-    });
+    };
+    // The bytes are read from the source only when the importer asks, straight into its upload.
+    if (source?.openContent) item.content = (from) => source.openContent!({ key, data }, from);
+    resolved.items.push(item);
   });
   return resolved;
 }

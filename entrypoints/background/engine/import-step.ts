@@ -24,7 +24,7 @@ export async function claimBatch(ctx: DataTypeRun, minSize: number): Promise<Cla
   return db.transaction('rw', [db.items, db.containers, db.failures], async () => {
     const records = await db.items.where('[jobId+dataType+state]').equals([job.id, dataType, 'pending']).limit(ctx.batchSize).toArray();
     if (records.length === 0 || records.length < minSize) return undefined;
-    const { items, unresolved } = await resolveImportItems(db, records);
+    const { items, unresolved } = await resolveImportItems(db, records, ctx.exporter);
     for (const { record, reason } of unresolved) await recordProblem(ctx, record, { kind: 'failed', message: reason, retryable: false });
     const claimed = records.filter((r) => items.some((i) => i.key === r.key));
     for (const record of claimed) Object.assign(record, { state: 'in-flight', updatedAt: ctx.now() });

@@ -34,6 +34,10 @@ export interface EngineDeps {
   pacing?: Partial<PacerTuning>;
   /** Retry and timeout of each request (tests shorten them). */
   requests?: Partial<PacedFetchOptions>;
+  /** Fetch without a token, for pre-authenticated URLs (default: the global fetch). */
+  anonymousFetch?: FetchLike;
+  /** Opens a provider's page for the person (a browser tab); adapters that need a person's choice use it. */
+  openPage?(url: string): Promise<void>;
 }
 
 export interface StartRequest {
@@ -61,8 +65,8 @@ export class Engine {
     this.env = {
       db: deps.db,
       provider: (id) => deps.provider(id),
-      adapterContext: (provider, account) => this.adapterContext(provider, account),
-      pacer: (provider) => this.pacer(provider),
+      adapterContext: (provider, account, dataType) => this.adapterContext(provider, account, dataType),
+      pacer: (provider, dataType) => this.pacer(provider, dataType),
       rates: this.rates,
       now: this.now,
       changed: (jobId) => deps.onChange?.(jobId),
@@ -237,16 +241,28 @@ export class Engine {
     }
   }
 
-  private adapterContext(provider: ProviderId, account: string): AdapterContext {
-    const fetch = pacedFetch(this.deps.authorizedFetch(provider), this.pacer(provider), { now: this.now, ...this.deps.requests });
-    return { fetch, url: (realUrl) => this.deps.url(realUrl), account };
+  private adapterContext(provider: ProviderId, account: string, dataType?: DataType): AdapterContext {
+    const pacer = this.pacer(provider, dataType);
+    const options = { now: this.now, ...this.deps.requests };
+    const context: AdapterContext = {
+      fetch: pacedFetch(this.deps.authorizedFetch(provider), pacer, options),
+      anonymousFetch: pacedFetch(this.deps.anonymousFetch ?? ((url, init) => fetch(url, init)), pacer, options),
+      url: (realUrl) => this.deps.url(realUrl),
+      account,
+    };
+    if (this.deps.openPage) context.openPage = this.deps.openPage;
+    return context;
   }
 
-  private pacer(provider: ProviderId): Pacer {
-    let pacer = this.pacers.get(provider);
+  /** One pacer per provider, and one per data type whose API has limits of its own (Gmail, Google Photos…). */
+  private pacer(provider: ProviderId, dataType?: DataType): Pacer {
+    const descriptor = this.deps.provider(provider);
+    const own = dataType ? descriptor.dataTypes[dataType]?.limits : undefined;
+    const key = own ? `${provider}/${dataType}` : provider;
+    let pacer = this.pacers.get(key);
     if (!pacer) {
-      pacer = new Pacer(this.deps.provider(provider).limits, { now: this.now, ...this.deps.pacing });
-      this.pacers.set(provider, pacer);
+      pacer = new Pacer(own ?? descriptor.limits, { now: this.now, ...this.deps.pacing });
+      this.pacers.set(key, pacer);
     }
     return pacer;
   }

@@ -12,7 +12,7 @@ export async function reconcileInFlight(ctx: DataTypeRun): Promise<void> {
   const inFlight = await db.items.where('[jobId+dataType+state]').equals([job.id, dataType, 'in-flight']).toArray();
   for (let i = 0; i < inFlight.length; i += ctx.batchSize) {
     const records = inFlight.slice(i, i + ctx.batchSize);
-    const { items, unresolved } = await resolveImportItems(db, records);
+    const { items, unresolved } = await resolveImportItems(db, records, ctx.exporter);
     const found = items.length
       ? await callAdapter(ctx.destination.descriptor, ctx.destination.pacer, () => ctx.importer.lookup(items), () => isStopping(ctx))
       : new Map<string, string>();

@@ -52,8 +52,9 @@ export function assertAlive(ctx: DataTypeRun): void {
 export interface EngineEnv {
   db: FerryDb;
   provider(id: string): ProviderDescriptor;
-  adapterContext(provider: string, account: string): AdapterContext;
-  pacer(provider: string): Pacer;
+  /** With a data type that declares limits of its own, requests are paced by that data type's pacer. */
+  adapterContext(provider: string, account: string, dataType?: DataType): AdapterContext;
+  pacer(provider: string, dataType?: DataType): Pacer;
   rates: RateTracker;
   now(): number;
   changed(jobId: string): void;

@@ -89,3 +89,21 @@ export interface TokenStore {
   /** Fault injection: every grant of the provider is revoked (refresh fails with invalid_grant). */
   revokeAll(provider: ProviderName): void;
 }
+
+/**
+ * One data type's API inside a provider's sandbox (contacts, tasks, mail, photos), so each lives in its own
+ * folder and the provider's index only lists them. Each owns its slice of the archive layout and the snapshot.
+ */
+export interface SandboxDataType {
+  /** Key of its part in the provider's snapshot (`contacts`, `tasks`, `mail`, `photos`). */
+  readonly name: string;
+  /** Real hosts only this data type serves (`people.googleapis.com`, `photospicker.googleapis.com`…). */
+  readonly hosts: readonly string[];
+  /** Its answer when the request is its own, else undefined (the provider asks the next one). */
+  handle(req: SandboxRequest): Promise<SandboxReply | undefined>;
+  /** Adds its part of the archive layout under `dataDir` (the account was reset before). */
+  seed(dataDir: string): Promise<void>;
+  dump(outDir: string): Promise<void>;
+  snapshot(): unknown;
+  reset(): void;
+}

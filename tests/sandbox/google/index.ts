@@ -8,6 +8,7 @@ import { handleBatch } from './calendar/batch';
 import { dumpCalendars, seedCalendars } from './calendar/ics';
 import { DEFAULT_RATE_LIMIT, UserRateLimiter, type RateLimitOptions } from './calendar/rate-limit';
 import { CalendarAccount } from './calendar/store';
+import { googleDataTypes } from './data-types';
 import { errorForStatus, notFound } from './errors';
 import { html } from './http';
 import { createAuthorizationEndpoint } from './oauth/authorize';
@@ -50,6 +51,7 @@ export function createGoogleSandbox(ctx: SandboxContext, options: GoogleSandboxO
     importExisting: options.importExisting ?? 'duplicate',
     ...(rateLimiter ? { rateLimiter } : {}),
   });
+  const dataTypes = googleDataTypes({ ctx, now });
   const authorize = createAuthorizationEndpoint(ctx, consent);
   const tokenEndpoints = createTokenEndpoints(ctx, consent);
 
@@ -59,7 +61,15 @@ export function createGoogleSandbox(ctx: SandboxContext, options: GoogleSandboxO
     }
     if (req.path === '/batch/calendar/v3' && req.method === 'POST') return handleBatch(req, calendarApi);
     if (req.path === '/oauth2/v3/userinfo' && req.method === 'GET') return userInfo(ctx, req);
-    return notFound().reply();
+    return (await otherDataTypes(req)) ?? notFound().reply();
+  }
+
+  async function otherDataTypes(req: SandboxRequest): Promise<SandboxReply | undefined> {
+    for (const dataType of dataTypes) {
+      const reply = await dataType.handle(req);
+      if (reply) return reply;
+    }
+    return undefined;
   }
 
   async function handle(req: SandboxRequest): Promise<SandboxReply> {
@@ -70,25 +80,38 @@ export function createGoogleSandbox(ctx: SandboxContext, options: GoogleSandboxO
         return (await tokenEndpoints(req)) ?? notFound().reply();
       case 'openidconnect.googleapis.com':
         return req.path === '/v1/userinfo' && req.method === 'GET' ? userInfo(ctx, req) : notFound().reply();
-      default:
+      case 'www.googleapis.com':
         return handleApiHost(req);
+      default:
+        return (await otherDataTypes(req)) ?? notFound().reply();
     }
   }
 
   return {
     name: 'google',
-    hosts: HOSTS,
+    hosts: [...HOSTS, ...dataTypes.flatMap((d) => d.hosts)],
     account,
     handle,
     errorReply: errorForStatus,
-    seed: (dataDir) => seedCalendars(account, dataDir),
-    dump: (outDir) => dumpCalendars(account, outDir),
+    seed: async (dataDir) => {
+      await seedCalendars(account, dataDir);
+      for (const dataType of dataTypes) {
+        dataType.reset();
+        await dataType.seed(dataDir);
+      }
+    },
+    dump: async (outDir) => {
+      await dumpCalendars(account, outDir);
+      for (const dataType of dataTypes) await dataType.dump(outDir);
+    },
     snapshot: () => ({
       calendars: [...account.calendars.values()].map((r) => r.calendar),
       events: Object.fromEntries([...account.calendars.values()].map((r) => [r.calendar.id, [...r.events.values()]])),
+      ...Object.fromEntries(dataTypes.map((d) => [d.name, d.snapshot()])),
     }),
     reset: () => {
       account.reset();
+      for (const dataType of dataTypes) dataType.reset();
       consent.reset();
       rateLimiter?.reset();
     },

@@ -7,6 +7,7 @@ import { GRAPH_HOST, LOGIN_HOST } from './account';
 import { dumpArchive, seedArchive } from './calendar/archive';
 import { snapshotOf } from './calendar/snapshot';
 import { CalendarStore } from './calendar/store';
+import { graphDataTypes } from './data-types';
 import { graphErrorReply } from './graph/errors';
 import { createGraphApi } from './graph/index';
 import { MailboxThrottle, OUTLOOK_LIMITS, type MailboxLimits } from './graph/throttle';
@@ -26,7 +27,9 @@ export const createMicrosoftSandbox = (ctx: SandboxContext, options: MicrosoftSa
   const identityState = new IdentityState();
   const throttle = new MailboxThrottle({ ...OUTLOOK_LIMITS, ...options.mailboxLimits }, now);
   const identity = createIdentityPlatform({ ctx, state: identityState, now });
+  const dataTypes = graphDataTypes({ ctx, now });
   const graph = createGraphApi({
+    dataTypes,
     ctx,
     store,
     throttle,
@@ -36,16 +39,29 @@ export const createMicrosoftSandbox = (ctx: SandboxContext, options: MicrosoftSa
 
   return {
     name: 'microsoft',
-    hosts: [LOGIN_HOST, GRAPH_HOST],
-    handle: (req: SandboxRequest): Promise<SandboxReply> => (req.host === LOGIN_HOST ? identity.handle(req) : graph.handle(req)),
+    hosts: [LOGIN_HOST, GRAPH_HOST, ...dataTypes.flatMap((d) => d.hosts)],
+    handle: (req: SandboxRequest): Promise<SandboxReply> => {
+      if (req.host === LOGIN_HOST) return identity.handle(req);
+      if (req.host === GRAPH_HOST) return graph.handle(req);
+      const owner = dataTypes.find((d) => d.hosts.includes(req.host) && d.handleHost);
+      return owner?.handleHost ? owner.handleHost(req) : graph.handle(req);
+    },
     errorReply: (status, code, message, headers) => graphErrorReply(status, code, message, undefined, headers),
     seed: async (dataDir) => {
       await seedArchive(store, dataDir);
+      for (const dataType of dataTypes) {
+        dataType.reset();
+        await dataType.seed(dataDir);
+      }
     },
-    dump: (outDir) => dumpArchive(store, outDir),
-    snapshot: () => snapshotOf(store),
+    dump: async (outDir) => {
+      await dumpArchive(store, outDir);
+      for (const dataType of dataTypes) await dataType.dump(outDir);
+    },
+    snapshot: () => ({ ...snapshotOf(store), ...Object.fromEntries(dataTypes.map((d) => [d.name, d.snapshot()])) }),
     reset: () => {
       store.reset();
+      for (const dataType of dataTypes) dataType.reset();
       identityState.reset();
       throttle.reset();
     },

@@ -48,7 +48,7 @@ describe('engine: a transfer from start to done', () => {
     const h = harness();
     const engine = h.engine();
     await expect(engine.start({ source: 'memory-a', sourceAccount: 'alice', destination: 'memory-b', destinationAccount: 'bob', dataTypes: ['photos'] })).rejects.toThrow(
-      'Memory A cannot export Photos.',
+      'Memory A cannot export Photos and videos.',
     );
     await expect(engine.start({ source: 'memory-a', sourceAccount: 'alice', destination: 'memory-b', destinationAccount: 'bob', dataTypes: [] })).rejects.toThrow(
       'Choose at least one kind of data to move.',

@@ -1,4 +1,5 @@
 /** One Graph request as the handlers see it. */
+import type { Readable } from 'node:stream';
 import type { SandboxRequest } from '../../core/types';
 import type { Preferences } from '../calendar/present';
 import { badRequest } from './errors';
@@ -15,7 +16,8 @@ export interface GraphCall {
 
 export interface GraphReply {
   status: number;
-  body?: Record<string, unknown>;
+  /** An object is sent as Graph JSON; bytes and streams (a message's `$value`, a file's content) as they are. */
+  body?: Record<string, unknown> | Buffer | Readable | string;
   headers?: Record<string, string>;
 }
 

@@ -13,6 +13,7 @@ import type { CalendarStore } from '../calendar/store';
 import { requireScopes } from './auth';
 import { batchEndpoint } from './batch';
 import type { GraphCall } from './call';
+import type { GraphDataType } from './data-type';
 import { GRAPH_JSON, GraphError, graphErrorReply, requestIds } from './errors';
 import { routeFor } from './routes';
 import type { MailboxThrottle } from './throttle';
@@ -23,7 +24,11 @@ export interface GraphDeps {
   throttle: MailboxThrottle;
   now: () => number;
   serviceTimeMs: number;
+  dataTypes: readonly GraphDataType[];
 }
+
+const isJsonBody = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && typeof (body as { pipe?: unknown }).pipe !== 'function';
 
 const EXPOSED = 'Retry-After, request-id, client-request-id, Preference-Applied, Location, ETag';
 
@@ -53,9 +58,10 @@ export const createGraphApi = (deps: GraphDeps) => {
     }
     const me = meSegments(below);
     if (!me) throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${below[0] ?? ''}'.`);
-    const route = routeFor(req.method, me, calendars, events, () => deps.store.defaultCalendar.id);
+    const own = deps.dataTypes.map((d) => ({ dataType: d, route: d.route(req.method, me) })).find((r) => r.route !== undefined);
+    const route = own?.route ?? routeFor(req.method, me, calendars, events, () => deps.store.defaultCalendar.id);
     requireScopes(deps.ctx.tokens, req.headers.authorization, route.scopes);
-    const admission = deps.throttle.enter();
+    const admission = own && !own.dataType.mailbox ? { ok: true as const, release: () => undefined } : deps.throttle.enter();
     if (!admission.ok) {
       throw new GraphError(429, 'ApplicationThrottled', admission.message, { 'retry-after': String(admission.retryAfterSeconds) });
     }
@@ -73,11 +79,11 @@ export const createGraphApi = (deps: GraphDeps) => {
       return {
         status: reply.status,
         headers: {
-          ...(reply.body && { 'content-type': GRAPH_JSON }),
+          ...(reply.body !== undefined && isJsonBody(reply.body) && { 'content-type': GRAPH_JSON }),
           ...(applied.length && { 'preference-applied': applied.join(', ') }),
           ...reply.headers,
         },
-        ...(reply.body && { body: reply.body }),
+        ...(reply.body !== undefined && { body: reply.body }),
       };
     } finally {
       await sleep(deps.serviceTimeMs);

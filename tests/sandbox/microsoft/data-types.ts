@@ -1,0 +1,13 @@
+/** The Graph data types besides calendars that the sandbox serves, one folder each; a new one is a line here. */
+import type { SandboxContext } from '../core/types';
+import type { GraphDataType } from './graph/data-type';
+
+export interface GraphDataTypeDeps {
+  ctx: SandboxContext;
+  now: () => number;
+}
+
+export const graphDataTypes = (deps: GraphDataTypeDeps): GraphDataType[] => {
+  void deps;
+  return [];
+};
