@@ -15,6 +15,9 @@ export class FerryApp {
   static async open(context: BrowserContext, extensionId: string): Promise<FerryApp> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/transfer.html`);
+    context.on('page', (opened) => {
+      pickEverythingIfPicker(opened).catch((error: unknown) => console.error('[harness] the media picker could not be answered:', error));
+    });
     return new FerryApp(context, page, extensionId);
   }
 
@@ -87,4 +90,15 @@ export class FerryApp {
     if (!typed?.ok) throw new Error(`worker refused ${request.type}: ${typed?.error}`);
     return typed.value as T;
   }
+}
+
+/**
+ * A provider's media picker (the Google Photos picker) opened by Ferry's export: pick everything, as a person
+ * moving their whole library would — "Select all", then "Done".
+ */
+async function pickEverythingIfPicker(page: Page): Promise<void> {
+  await page.waitForLoadState('domcontentloaded');
+  if (!/\/photos\.google\.com\//.test(page.url())) return;
+  await page.getByRole('button', { name: 'Select all', exact: true }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
 }

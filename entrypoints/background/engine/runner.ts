@@ -26,7 +26,8 @@ export async function runDataType(ctx: DataTypeRun): Promise<'complete' | 'stopp
   try {
     while (!isStopping(ctx)) {
       const exportDone = (await ctx.db.cursors.get([ctx.job.id, ctx.dataType]))?.exportDone ?? true;
-      const concurrency = Math.min(ctx.destination.descriptor.limits.maxConcurrency, ctx.destination.pacer.concurrency);
+      // The pacer holds the data type's own ceiling where it has one, lowered while the destination pushes back.
+      const concurrency = ctx.destination.pacer.concurrency;
       let claimed = false;
       while (inFlight.size < concurrency && !isStopping(ctx)) {
         // While pages remain, wait for a full batch rather than sending half-empty ones.
