@@ -27,6 +27,43 @@ export const CALENDAR_SCOPES = {
   [`${CALENDAR}.settings.readonly`]: 'View your Calendar settings',
 } as const satisfies Record<string, string>;
 
+/**
+ * The other APIs' scopes, as their discovery documents (People, Tasks, Gmail, Photos Library) list them, less
+ * the Photos Library scopes Google removed on 31 March 2025; the Picker API's scope from its reference.
+ */
+const DATA_SCOPES: Record<string, string> = {
+  'https://www.googleapis.com/auth/contacts': 'See, edit, download, and permanently delete your contacts',
+  'https://www.googleapis.com/auth/contacts.other.readonly': 'See and download contact info automatically saved in your "Other contacts"',
+  'https://www.googleapis.com/auth/contacts.readonly': 'See and download your contacts',
+  'https://www.googleapis.com/auth/directory.readonly': 'See and download your organization’s Google Workspace directory',
+  'https://www.googleapis.com/auth/user.addresses.read': 'View your street addresses',
+  'https://www.googleapis.com/auth/user.birthday.read': 'See and download your exact date of birth',
+  'https://www.googleapis.com/auth/user.emails.read': 'See and download all of your Google Account email addresses',
+  'https://www.googleapis.com/auth/user.gender.read': 'See your gender',
+  'https://www.googleapis.com/auth/user.organization.read': 'See your education, work history and org info',
+  'https://www.googleapis.com/auth/user.phonenumbers.read': 'See and download your personal phone numbers',
+  'https://www.googleapis.com/auth/tasks': 'Create, edit, organize, and delete all your tasks',
+  'https://www.googleapis.com/auth/tasks.readonly': 'View your tasks',
+  'https://mail.google.com/': 'Read, compose, send, and permanently delete all your email from Gmail',
+  'https://www.googleapis.com/auth/gmail.addons.current.action.compose': 'Manage drafts and send emails when you interact with the add-on',
+  'https://www.googleapis.com/auth/gmail.addons.current.message.action': 'View your email messages when you interact with the add-on',
+  'https://www.googleapis.com/auth/gmail.addons.current.message.metadata': 'View your email message metadata when the add-on is running',
+  'https://www.googleapis.com/auth/gmail.addons.current.message.readonly': 'View your email messages when the add-on is running',
+  'https://www.googleapis.com/auth/gmail.compose': 'Manage drafts and send emails',
+  'https://www.googleapis.com/auth/gmail.insert': 'Add emails into your Gmail mailbox',
+  'https://www.googleapis.com/auth/gmail.labels': 'See and edit your email labels',
+  'https://www.googleapis.com/auth/gmail.metadata': 'View your email message metadata such as labels and headers, but not the email body',
+  'https://www.googleapis.com/auth/gmail.modify': 'Read, compose, and send emails from your Gmail account',
+  'https://www.googleapis.com/auth/gmail.readonly': 'View your email messages and settings',
+  'https://www.googleapis.com/auth/gmail.send': 'Send email on your behalf',
+  'https://www.googleapis.com/auth/gmail.settings.basic': 'See, edit, create, or change your email settings and filters in Gmail',
+  'https://www.googleapis.com/auth/gmail.settings.sharing': 'Manage your sensitive mail settings, including who can manage your mail',
+  'https://www.googleapis.com/auth/photoslibrary.appendonly': 'Add to your Google Photos library',
+  'https://www.googleapis.com/auth/photoslibrary.edit.appcreateddata': 'Edit the info in your photos, videos, and albums created within this app, including titles, descriptions, and covers',
+  'https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata': 'Manage photos added by this app',
+  'https://www.googleapis.com/auth/photospicker.mediaitems.readonly': 'Select your photos and videos with Google Photos Picker',
+};
+
 const IDENTITY_SCOPES: Record<string, string> = {
   openid: 'Associate you with your personal info on Google',
   email: 'See your primary Google Account email address',
@@ -36,7 +73,7 @@ const IDENTITY_SCOPES: Record<string, string> = {
     'See your personal info, including any personal info you’ve made publicly available',
 };
 
-const DESCRIPTIONS: Record<string, string> = { ...CALENDAR_SCOPES, ...IDENTITY_SCOPES };
+const DESCRIPTIONS: Record<string, string> = { ...CALENDAR_SCOPES, ...DATA_SCOPES, ...IDENTITY_SCOPES };
 
 export const isKnownScope = (scope: string): boolean => scope in DESCRIPTIONS;
 

@@ -5,8 +5,20 @@
  * https://learn.microsoft.com/entra/identity-platform/scopes-oidc
  */
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
-export const GRAPH_SCOPES = ['User.Read', 'Calendars.Read', 'Calendars.ReadWrite'] as const;
-const CONFIGURED_PERMISSIONS = ['User.Read', 'Calendars.ReadWrite'];
+export const GRAPH_SCOPES = [
+  'User.Read',
+  'Calendars.Read',
+  'Calendars.ReadWrite',
+  'Contacts.Read',
+  'Contacts.ReadWrite',
+  'Tasks.Read',
+  'Tasks.ReadWrite',
+  'Mail.Read',
+  'Mail.ReadWrite',
+  'Files.Read',
+  'Files.ReadWrite',
+] as const;
+const CONFIGURED_PERMISSIONS = ['User.Read', 'Calendars.ReadWrite', 'Contacts.ReadWrite', 'Tasks.ReadWrite', 'Mail.ReadWrite', 'Files.ReadWrite'];
 
 const GRAPH_RESOURCE = /^https:\/\/graph\.microsoft\.com\//i;
 
@@ -19,6 +31,14 @@ export const SCOPE_WORDS: Record<string, string> = {
   'User.Read': 'Sign you in and read your profile',
   'Calendars.Read': 'Read your calendars and their events',
   'Calendars.ReadWrite': 'Read, create, change and delete events in your calendars, and create calendars',
+  'Contacts.Read': 'Read your contacts',
+  'Contacts.ReadWrite': 'Have full access to your contacts',
+  'Tasks.Read': 'Read your tasks and task lists',
+  'Tasks.ReadWrite': 'Create, read, update, and delete your tasks and task lists',
+  'Mail.Read': 'Read your mail',
+  'Mail.ReadWrite': 'Read and write access to your mail',
+  'Files.Read': 'Read your files',
+  'Files.ReadWrite': 'Have full access to your files',
 };
 
 export type ScopeParse = { ok: true; scopes: string[] } | { ok: false; unknown: string };
