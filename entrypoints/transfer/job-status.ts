@@ -18,7 +18,7 @@ export function itemsHandled(progress: DataTypeProgress): number {
 export function jobStatusText(job: JobView, providerName: (id: ProviderId) => string): string {
   switch (job.status) {
     case 'running':
-      return 'Running';
+      return job.statusMessage ? `Running. ${job.statusMessage}` : 'Running';
     case 'paused':
       return 'Paused';
     case 'needs-reconnect':

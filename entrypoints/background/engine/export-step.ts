@@ -4,6 +4,7 @@
  */
 import type { Container, ExportedItem } from '../../../model/adapter';
 import { callAdapter } from './adapter-call';
+import { personAnswered } from './person-wait';
 import { assertAlive, isStopping, type DataTypeRun } from './run-context';
 import type { ContainerRecord, ItemRecord } from './store';
 
@@ -32,6 +33,7 @@ export async function exportNextPage(ctx: DataTypeRun): Promise<boolean> {
     });
   });
   await ctx.checkpoint('after-page-recorded');
+  await personAnswered(ctx.personWait, db, job.id, ctx.now());
   ctx.changed();
   return true;
 }

@@ -4,6 +4,7 @@ import { DATA_TYPE_LABELS } from '../../../model/data-types';
 import { SimulatedCrash } from './checkpoints';
 import { stopForUnexpected, type StopDecision } from './job-stop';
 import type { DataTypeRun, EngineEnv, JobRun } from './run-context';
+import { withPersonWait, type PersonWait } from './person-wait';
 import { runDataType } from './runner';
 import type { JobRecord } from './store';
 
@@ -30,13 +31,22 @@ function dataTypeRun(env: EngineEnv, job: JobRecord, dataType: DataType, run: Jo
   const label = DATA_TYPE_LABELS[dataType];
   if (!exportSupport) throw new Error(`${source.name} cannot export ${label}`);
   if (!importSupport) throw new Error(`${destination.name} cannot import ${label}`);
+  const personWait: PersonWait = { waiting: false };
+  const exportContext = withPersonWait(env.adapterContext(source.id, job.source.account, dataType), personWait, {
+    db: env.db,
+    jobId: job.id,
+    sourceName: source.name,
+    now: env.now,
+    changed: () => env.changed(job.id),
+  });
   return {
     db: env.db,
     job,
     dataType,
     source: { descriptor: source, pacer: env.pacer(source.id, dataType) },
     destination: { descriptor: destination, pacer: env.pacer(destination.id, dataType) },
-    exporter: exportSupport.create(env.adapterContext(source.id, job.source.account, dataType)),
+    exporter: exportSupport.create(exportContext),
+    personWait,
     importer: importSupport.create(env.adapterContext(destination.id, job.destination.account, dataType)),
     batchSize: Math.max(1, importSupport.batchSize),
     keptFields: importSupport.fields,

@@ -3,6 +3,7 @@ import type { AdapterContext, DataType, Exporter, Importer, ProviderDescriptor }
 import type { Checkpoint } from './checkpoints';
 import type { JobStop } from './job-stop';
 import type { Pacer } from './pacer';
+import type { PersonWait } from './person-wait';
 import type { RateTracker } from './rate';
 import type { FerryDb, JobRecord } from './store';
 
@@ -30,6 +31,8 @@ export interface DataTypeRun {
   destination: Side;
   exporter: Exporter;
   importer: Importer;
+  /** The exporter opened a page for the person and waits for their choice. */
+  personWait: PersonWait;
   batchSize: number;
   /** Field paths the destination declares it keeps. */
   keptFields: readonly string[];
