@@ -3,7 +3,11 @@ import type { AccountInfo, AdapterContext, ProviderDescriptor } from '../../mode
 import type { CalendarField } from '../../model/calendar';
 import { GoogleCalendarExporter } from './calendar/export';
 import { GoogleCalendarImporter } from './calendar/import';
+import { googleContacts } from './contacts/support';
 import { googleRequest } from './client';
+import { googleMail } from './mail/support';
+import { googlePhotos } from './photos/support';
+import { googleTasks } from './tasks/support';
 
 const SCOPE = 'https://www.googleapis.com/auth/calendar';
 
@@ -80,6 +84,10 @@ export const google: ProviderDescriptor = {
         import: [`${SCOPE}.calendarlist.readonly`, `${SCOPE}.app.created`, `${SCOPE}.events.owned`],
       },
     },
+    contacts: googleContacts,
+    tasks: googleTasks,
+    mail: googleMail,
+    photos: googlePhotos,
   },
   accountInfo,
 };

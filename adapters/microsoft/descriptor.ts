@@ -3,7 +3,11 @@ import type { AccountInfo, AdapterContext, ProviderDescriptor } from '../../mode
 import type { CalendarField } from '../../model/calendar';
 import { MicrosoftCalendarExporter } from './calendar/export';
 import { MicrosoftCalendarImporter } from './calendar/import';
+import { microsoftContacts } from './contacts/support';
 import { GRAPH_API, MAX_BATCH_REQUESTS, graphRequest, query } from './client';
+import { microsoftTasks } from './tasks/support';
+import { microsoftMail } from './mail/support';
+import { microsoftPhotos } from './photos/support';
 
 /** Model fields an Outlook event holds (see the field table in README.md). */
 const CALENDAR_IMPORT_FIELDS: readonly CalendarField[] = [
@@ -69,6 +73,10 @@ export const microsoft: ProviderDescriptor = {
       import: { create: (ctx) => new MicrosoftCalendarImporter(ctx), batchSize: MAX_BATCH_REQUESTS, fields: CALENDAR_IMPORT_FIELDS },
       scopes: { export: ['Calendars.Read'], import: ['Calendars.ReadWrite'] },
     },
+    contacts: microsoftContacts,
+    tasks: microsoftTasks,
+    mail: microsoftMail,
+    photos: microsoftPhotos,
   },
   accountInfo,
 };

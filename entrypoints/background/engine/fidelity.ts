@@ -4,9 +4,19 @@
  */
 import type { DataType, LostField } from '../../../model/adapter';
 import { CALENDAR_FIELDS } from '../../../model/calendar';
+import { CONTACT_FIELDS } from '../../../model/contact';
+import { MAIL_FIELDS } from '../../../model/mail';
+import { MEDIA_FIELDS } from '../../../model/media';
+import { TASK_FIELDS } from '../../../model/task';
 
 /** The model field paths checked per data type (types without a declared list report only the importer's losses). */
-const MODEL_FIELDS: Partial<Record<DataType, readonly string[]>> = { calendar: CALENDAR_FIELDS };
+const MODEL_FIELDS: Partial<Record<DataType, readonly string[]>> = {
+  calendar: CALENDAR_FIELDS,
+  contacts: CONTACT_FIELDS,
+  tasks: TASK_FIELDS,
+  mail: MAIL_FIELDS,
+  photos: MEDIA_FIELDS,
+};
 
 export const modelFieldPaths = (dataType: DataType): readonly string[] => MODEL_FIELDS[dataType] ?? [];
 

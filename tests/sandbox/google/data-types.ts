@@ -3,6 +3,10 @@
  * request the calendar does not answer; a new one is a line here.
  */
 import type { SandboxContext, SandboxDataType } from '../core/types';
+import { createGoogleTasks } from './tasks/index';
+import { createGmailSandbox } from './mail/index';
+import { createGooglePhotos } from './photos/index';
+import { createGoogleContacts } from './contacts/index';
 
 export interface GoogleDataTypeDeps {
   ctx: SandboxContext;
@@ -11,5 +15,10 @@ export interface GoogleDataTypeDeps {
 
 export const googleDataTypes = (deps: GoogleDataTypeDeps): SandboxDataType[] => {
   void deps;
-  return [];
+  return [
+    createGoogleTasks(deps),
+    createGmailSandbox(deps),
+    createGooglePhotos(deps),
+    createGoogleContacts(deps),
+  ];
 };

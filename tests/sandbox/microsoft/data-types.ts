@@ -1,6 +1,10 @@
 /** The Graph data types besides calendars that the sandbox serves, one folder each; a new one is a line here. */
 import type { SandboxContext } from '../core/types';
 import type { GraphDataType } from './graph/data-type';
+import { createOutlookMail } from './mail/index';
+import { createMicrosoftTodo } from './tasks/index';
+import { createOneDrivePhotos } from './photos/index';
+import { createOutlookContacts } from './contacts/index';
 
 export interface GraphDataTypeDeps {
   ctx: SandboxContext;
@@ -9,5 +13,10 @@ export interface GraphDataTypeDeps {
 
 export const graphDataTypes = (deps: GraphDataTypeDeps): GraphDataType[] => {
   void deps;
-  return [];
+  return [
+    createMicrosoftTodo(deps),
+    createOneDrivePhotos(deps),
+    createOutlookContacts(deps),
+    createOutlookMail(deps),
+  ];
 };

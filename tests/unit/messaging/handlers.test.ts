@@ -173,7 +173,7 @@ describe('message handlers', () => {
       const w = world();
       const reply = await w.send({ type: 'job/start', source: 'google', destination: 'microsoft', dataTypes: ['calendar', 'photos'] });
 
-      expect(reply).toEqual({ ok: false, error: 'Ferry cannot read Photos from Google yet. Choose other data or another source.' });
+      expect(reply).toEqual({ ok: false, error: 'Ferry cannot read Photos and videos from Google yet. Choose other data or another source.' });
     });
   });
 

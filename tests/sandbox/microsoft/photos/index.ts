@@ -1,0 +1,34 @@
+/**
+ * OneDrive's photos in the Microsoft sandbox: driveItems below `/me/drive` on Graph, upload sessions and
+ * download links on the storage host contoso-my.sharepoint.com. OneDrive is not an Outlook resource, so it
+ * does not share the mailbox's concurrency limit.
+ */
+import type { GraphDataType } from '../graph/data-type';
+import type { GraphDataTypeDeps } from '../data-types';
+import { dumpPhotos, seedPhotos } from './archive';
+import { createDriveApi } from './drive-api';
+import { STORAGE_HOST, driveItemJson } from './drive-json';
+import { createStorageHost } from './storage-host';
+import { DriveStore } from './store';
+
+export function createOneDrivePhotos(deps: GraphDataTypeDeps): GraphDataType & { store: DriveStore } {
+  const store = new DriveStore(deps.now);
+  const driveDeps = { ctx: deps.ctx, store, now: deps.now };
+  const api = createDriveApi(driveDeps);
+  return {
+    name: 'photos',
+    hosts: [STORAGE_HOST],
+    mailbox: false,
+    store,
+    route: api.route,
+    handleHost: createStorageHost(driveDeps),
+    seed: (dataDir) => seedPhotos(store, dataDir, deps.now()),
+    dump: (outDir) => dumpPhotos(deps.ctx, store, outDir),
+    snapshot: () => ({
+      photosFolderId: store.photosId,
+      driveItems: store.descendants(store.photosId).map((node) => driveItemJson(deps.ctx, store, node, deps.now())),
+      uploadSessions: store.uploads.size,
+    }),
+    reset: () => store.reset(),
+  };
+}
