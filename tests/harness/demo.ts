@@ -2,7 +2,7 @@
  * `npm run demo`: Ferry in Chromium next to the local sandboxes, with sample data.
  *
  *   npm run demo                       interactive: a window to click through (headed where a display exists)
- *   npm run demo -- --headless --from google --to microsoft --types calendar \
+ *   npm run demo -- --headless --from google --to microsoft --types calendar,contacts,tasks,mail,photos \
  *       [--data DIR] [--dump OUT] [--report REPORT.json]
  *                                      the whole flow by itself, consent pages included; exits 1 if any item failed
  */
@@ -15,6 +15,10 @@ import type { ProviderName } from '../sandbox/core/types';
 import { DEFAULT_SANDBOX_PORT } from '../sandbox/identity';
 import { startSandbox } from '../sandbox/server';
 import { writeSampleCalendars } from '../sandbox/sample-data/calendar';
+import { writeSampleContacts } from '../sandbox/sample-data/contacts';
+import { writeSampleMail } from '../sandbox/sample-data/mail';
+import { writeSamplePhotos } from '../sandbox/sample-data/photos';
+import { writeSampleTasks } from '../sandbox/sample-data/tasks';
 import { launchFerry } from './browser';
 import { buildSandboxExtension } from './build-extension';
 import { FerryApp } from './ferry-app';
@@ -79,7 +83,8 @@ function readUsage(): string {
     '  --headless           run the whole transfer by itself and exit (otherwise: a browser window to click through)',
     '  --from P --to P      google | microsoft (default google → microsoft)',
     `  --types T[,T]        ${DATA_TYPES.join(', ')} (default calendar)`,
-    '  --data DIR           seed the source account from DIR (calendar/*.ics …); default: generated sample data',
+    '  --data DIR           seed the source account from DIR: calendar/*.ics, contacts/*.vcf, tasks/*.ics (VTODO),',
+    '                       mail/<folder>.mbox, photos/<album>/<file> + <file>.json; default: generated sample data',
     '  --dump OUT           write the destination account to OUT afterwards (same layout)',
     '  --report FILE        write a JSON report: counts per data type, failures with reasons, bytes, seconds',
     '  --screenshot FILE    a PNG of the transfer page while the transfer runs (a third of the items moved)',
@@ -102,12 +107,12 @@ async function main(): Promise<void> {
   process.stdout.write('Building the sandbox build of Ferry…\n');
   buildSandboxExtension();
   const sandbox = await startSandbox({ port: Number(process.env.FERRY_SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT) });
-  const dataDir = options.data ?? (await sampleData());
+  const dataDir = options.data ?? (await sampleData(interactive ? SAMPLE_TYPES : options.types));
   await sandbox.providers[options.from].seed(dataDir);
   if (interactive) {
     const other = PROVIDERS.find((p) => p !== options.from)!;
     // Different sample data on the other side, so either direction can be tried without collisions.
-    await sandbox.providers[other].seed(await sampleData(2));
+    await sandbox.providers[other].seed(await sampleData(SAMPLE_TYPES, 2));
   }
   process.stdout.write(`Sandbox at ${sandbox.origin}; ${options.from} seeded from ${dataDir}\n`);
 
@@ -158,9 +163,19 @@ async function main(): Promise<void> {
   process.exit(job.status === 'done' && job.failures.length === 0 ? 0 : 1);
 }
 
-async function sampleData(seed = 1): Promise<string> {
+/** Sample data per data type, in the archive layout (`tests/sandbox/README.md`). */
+const SAMPLE_WRITERS: Partial<Record<DataType, (dir: string, seed: number) => Promise<unknown>>> = {
+  calendar: (dir, seed) => writeSampleCalendars(dir, { seed }),
+  contacts: (dir, seed) => writeSampleContacts(dir, { seed }),
+  tasks: (dir, seed) => writeSampleTasks(dir, { seed }),
+  mail: (dir, seed) => writeSampleMail(dir, { seed }),
+  photos: (dir, seed) => writeSamplePhotos(dir, { seed }),
+};
+const SAMPLE_TYPES = Object.keys(SAMPLE_WRITERS) as DataType[];
+
+async function sampleData(types: readonly DataType[], seed = 1): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-sample-'));
-  await writeSampleCalendars(dir, { seed });
+  for (const type of types) await SAMPLE_WRITERS[type]?.(dir, seed);
   return dir;
 }
 

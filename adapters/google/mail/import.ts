@@ -8,7 +8,7 @@ import { isSystemFolder, type MailMessage } from '../../../model/mail';
 import { ChunkReader, iterateStream } from '../../../model/mail-stream';
 import { googleRequest, query } from '../client';
 import type { GmailLabel, GmailMessageList } from './api-types';
-import { GMAIL_API, LABEL_OF_FOLDER, NO_FOLDER_LABEL, ensureUserLabel, listLabels } from './labels';
+import { GMAIL_API, LABEL_OF_FOLDER, NO_FOLDER_LABEL, ensureUserLabel, listLabels, userLabelName } from './labels';
 import { toGmailLabelIds } from './map';
 import { uploadMessage } from './upload';
 
@@ -53,6 +53,9 @@ export class GoogleMailImporter implements Importer {
       const extraLabels = new Map<string, string>();
       for (const folder of item.data.folders.slice(1).filter((f) => !isSystemFolder(f))) extraLabels.set(folder, await this.userLabel(folder));
       const { labelIds, lost } = toGmailLabelIds(item.data, item.containerId, (folder) => extraLabels.get(folder));
+      for (const folder of item.data.folders.filter((f) => !isSystemFolder(f) && userLabelName(f) !== f)) {
+        lost.push({ field: 'folders', reason: `Gmail keeps the name "${folder}" for itself: the message is labelled "${userLabelName(folder)}".` });
+      }
       const destinationId = existing ?? (await this.upload(item, labelIds));
       return lost.length ? { key: item.key, ok: true, destinationId, lost } : { key: item.key, ok: true, destinationId };
     } catch (error) {

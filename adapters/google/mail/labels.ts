@@ -45,8 +45,15 @@ export async function listLabels(ctx: AdapterContext): Promise<GmailLabel[]> {
   return answer.labels ?? [];
 }
 
-/** The user label of that name, made when absent; a second call finds the one made by the first. */
-export async function ensureUserLabel(ctx: AdapterContext, name: string, known?: GmailLabel[]): Promise<string> {
+/** Names Gmail keeps for its own labels: a user label cannot have them, whatever the case ("Invalid label name"). */
+const RESERVED_NAMES = new Set(['inbox', 'sent', 'draft', 'drafts', 'spam', 'trash', 'bin', 'starred', 'important', 'unread', 'chat', 'chats', 'all mail', 'allmail', 'muted', 'snoozed', 'scheduled', 'outbox']);
+
+/** The label name a folder gets at Gmail: its own, unless Gmail reserves it (Outlook's "Outbox"): then "Outbox (folder)". */
+export const userLabelName = (folder: string): string => (RESERVED_NAMES.has(folder.trim().toLowerCase()) ? `${folder} (folder)` : folder);
+
+/** The user label for a folder, made when absent; a second call finds the one made by the first. */
+export async function ensureUserLabel(ctx: AdapterContext, folder: string, known?: GmailLabel[]): Promise<string> {
+  const name = userLabelName(folder);
   const same = (labels: GmailLabel[]) => labels.find((l) => l.type !== 'system' && l.name === name);
   const found = same(known ?? (await listLabels(ctx)));
   if (found) return found.id;
