@@ -14,7 +14,6 @@ export interface GoogleDataTypeDeps {
 }
 
 export const googleDataTypes = (deps: GoogleDataTypeDeps): SandboxDataType[] => {
-  void deps;
   return [
     createGoogleTasks(deps),
     createGmailSandbox(deps),

@@ -12,7 +12,6 @@ export interface GraphDataTypeDeps {
 }
 
 export const graphDataTypes = (deps: GraphDataTypeDeps): GraphDataType[] => {
-  void deps;
   return [
     createMicrosoftTodo(deps),
     createOneDrivePhotos(deps),
