@@ -33,8 +33,39 @@ function readErrorBody(text: string): { reason?: string; message?: string } {
   }
 }
 
-/** Classifies one of Google's error answers (whole request or one part of a batch). */
-export function googleError(status: number, bodyText: string, retryAfter?: string | null, now = Date.now()): AdapterError {
+/** How a refusal names what was refused: the data behind one Google API, and that API's usage limit. */
+interface ApiWords {
+  access: string;
+  allow: string;
+  limit: string;
+  resumeWhen: string;
+}
+
+const CALENDAR_WORDS: ApiWords = {
+  access: 'your calendars',
+  allow: 'see and edit your calendar events',
+  limit: "Google Calendar's usage limit for your account",
+  resumeWhen: 'in a few hours',
+};
+
+/** By the URL's start, the words for each API Ferry calls (Calendar when none matches). */
+const API_WORDS: readonly [string, ApiWords][] = [
+  ['https://people.googleapis.com/', { access: 'your contacts', allow: 'see and edit your contacts', limit: "Google Contacts' usage limit for your account", resumeWhen: 'in a few hours' }],
+  ['https://tasks.googleapis.com/', { access: 'your tasks', allow: 'see and edit your tasks', limit: "Google Tasks' usage limit for today", resumeWhen: 'tomorrow' }],
+  ['https://gmail.googleapis.com/', { access: 'your Gmail', allow: 'read your mail and add mail and labels', limit: "Gmail's usage limit for your account", resumeWhen: 'in a few hours' }],
+  ['https://photospicker.googleapis.com/', { access: 'Google Photos', allow: 'pick photos and add them to Google Photos', limit: "Google Photos' usage limit for today", resumeWhen: 'tomorrow' }],
+  ['https://photoslibrary.googleapis.com/', { access: 'Google Photos', allow: 'pick photos and add them to Google Photos', limit: "Google Photos' usage limit for today", resumeWhen: 'tomorrow' }],
+];
+
+const wordsFor = (realUrl: string | undefined): ApiWords =>
+  (realUrl && API_WORDS.find(([prefix]) => realUrl.startsWith(prefix))?.[1]) || CALENDAR_WORDS;
+
+/**
+ * Classifies one of Google's error answers (whole request or one part of a batch); `realUrl`, the URL asked,
+ * names what a refusal is about.
+ */
+export function googleError(status: number, bodyText: string, retryAfter?: string | null, now = Date.now(), realUrl?: string): AdapterError {
+  const words = wordsFor(realUrl);
   const { reason, message } = readErrorBody(bodyText);
   const said = message ?? (bodyText.trim().slice(0, 200) || `HTTP ${status}`);
   const details = { status, providerMessage: said, providerCode: reason };
@@ -53,14 +84,14 @@ export function googleError(status: number, bodyText: string, retryAfter?: strin
   }
   if (status === 403 && reason && SCOPE_REASONS.has(reason)) {
     return new AdapterError(
-      `Google refused: Ferry was not given access to your calendars (${said}). Reconnect your Google account and allow Ferry to see and edit your calendar events when Google asks.`,
+      `Google refused: Ferry was not given access to ${words.access} (${said}). Reconnect your Google account and allow Ferry to ${words.allow} when Google asks.`,
       'fatal',
       { ...details, fatalReason: 'forbidden' },
     );
   }
   if (status === 403 && reason && QUOTA_REASONS.has(reason)) {
     return new AdapterError(
-      `Google Calendar's usage limit for your account is used up (${said}). Resume the transfer in a few hours; nothing is lost.`,
+      `${words.limit} is used up (${said}). Resume the transfer ${words.resumeWhen}; nothing is lost.`,
       'fatal',
       { ...details, fatalReason: 'quota-exhausted' },
     );
@@ -84,7 +115,7 @@ export async function googleRequest<T>(ctx: AdapterContext, method: HttpMethod, 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'));
+  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'), Date.now(), realUrl);
   return (text.trim() ? parseJsonAnswer<T>(text, 'Google', `${method} ${new URL(realUrl).pathname}`) : undefined) as T;
 }
 
@@ -164,7 +195,7 @@ function answerOf(request: BatchRequest, part: DecodedPart | undefined): BatchAn
     return { id: request.id, ok: false, status: 0, error };
   }
   if (part.status < 200 || part.status >= 300) {
-    return { id: request.id, ok: false, status: part.status, error: googleError(part.status, part.body, part.retryAfter) };
+    return { id: request.id, ok: false, status: part.status, error: googleError(part.status, part.body, part.retryAfter, Date.now(), request.url) };
   }
   try {
     const body = part.body.trim() ? parseJsonAnswer(part.body, 'Google', `${request.method} ${new URL(request.url).pathname}`) : undefined;

@@ -22,7 +22,8 @@ interface GraphErrorBody {
 }
 
 /** Codes Exchange gives when the mailbox has no room left for the item. */
-const STORAGE_CODES = new Set(['ErrorQuotaExceeded', 'ErrorQuotaExceededOnDelete', 'QuotaExceeded']);
+/** Outlook's mailbox-full codes and OneDrive's `quotaLimitReached`. */
+const STORAGE_CODES = new Set(['ErrorQuotaExceeded', 'ErrorQuotaExceededOnDelete', 'QuotaExceeded', 'quotaLimitReached']);
 const ACCESS_CODES = new Set(['ErrorAccessDenied', 'AccessDenied', 'Authorization_RequestDenied', 'ErrorInsufficientPermissionsInAccessToken']);
 
 function readErrorBody(body: unknown): { code?: string; innerCode?: string; message?: string } {
@@ -40,14 +41,41 @@ function readErrorBody(body: unknown): { code?: string; innerCode?: string; mess
 
 const rawText = (body: unknown): string => (typeof body === 'string' ? body : JSON.stringify(body ?? '')).trim().slice(0, 200);
 
-/** Classifies one of Graph's error answers (a whole request or one response inside a $batch). */
-export function graphError(status: number, body: unknown, retryAfter?: string | null, now = Date.now()): AdapterError {
+/** How a refusal names what was refused: the data behind a part of Graph, and where space runs out. */
+interface ApiWords {
+  access: string;
+  allow: string;
+  full: string;
+}
+
+const CALENDAR_WORDS: ApiWords = {
+  access: 'your calendars',
+  allow: 'read and write your calendars',
+  full: 'Your Outlook mailbox is full, so Outlook refused to save more (SAID). Free up space in Outlook (empty Deleted Items, remove large mail)',
+};
+
+/** By the path below `/me`, the words for each part of Graph Ferry calls (calendars when none matches). */
+const API_WORDS: readonly [RegExp, ApiWords][] = [
+  [/\/me\/todo\//, { access: 'your To Do tasks', allow: 'read and write your tasks', full: CALENDAR_WORDS.full }],
+  [/\/me\/drive\b/, { access: 'your OneDrive', allow: 'read and write your files', full: 'Your OneDrive is full (SAID). Free up space in OneDrive' }],
+  [/\/me\/contact/, { access: 'your contacts', allow: 'read and write your contacts', full: CALENDAR_WORDS.full }],
+  [/\/me\/(messages|mailFolders)\b/, { access: 'your mail', allow: 'read and write your mail', full: CALENDAR_WORDS.full }],
+];
+
+const wordsFor = (url: string | undefined): ApiWords => (url && API_WORDS.find(([path]) => path.test(url))?.[1]) || CALENDAR_WORDS;
+
+/**
+ * Classifies one of Graph's error answers (a whole request or one response inside a $batch); `url`, the URL
+ * asked, names what a refusal is about.
+ */
+export function graphError(status: number, body: unknown, retryAfter?: string | null, now = Date.now(), url?: string): AdapterError {
+  const words = wordsFor(url);
   const { code, innerCode, message } = readErrorBody(body);
   const said = message ?? (rawText(body) || `HTTP ${status}`);
   const details = { status, providerMessage: said, providerCode: code };
   if (status === 507 || STORAGE_CODES.has(code ?? '') || STORAGE_CODES.has(innerCode ?? '')) {
     return new AdapterError(
-      `Your Outlook mailbox is full, so Outlook refused to save more (${said}). Free up space in Outlook (empty Deleted Items, remove large mail), then resume the transfer; nothing is lost.`,
+      `${words.full.replace('SAID', said)}, then resume the transfer; nothing is lost.`,
       'fatal',
       { ...details, fatalReason: 'storage-full' },
     );
@@ -60,9 +88,9 @@ export function graphError(status: number, body: unknown, retryAfter?: string | 
     );
   }
   if (status === 403) {
-    const why = ACCESS_CODES.has(code ?? '') ? 'Ferry was not given access to your calendars' : 'Microsoft refused access';
+    const why = ACCESS_CODES.has(code ?? '') ? `Ferry was not given access to ${words.access}` : 'Microsoft refused access';
     return new AdapterError(
-      `${why} (${said}). Reconnect your Microsoft account and allow Ferry to read and write your calendars when Microsoft asks.`,
+      `${why} (${said}). Reconnect your Microsoft account and allow Ferry to ${words.allow} when Microsoft asks.`,
       'fatal',
       { ...details, fatalReason: 'forbidden' },
     );
@@ -92,7 +120,7 @@ function headers(body: unknown): Record<string, string> {
 async function exchange<T>(ctx: AdapterContext, method: HttpMethod, url: string, what: string, body?: unknown): Promise<T> {
   const response = await sendRequest(ctx, 'Microsoft', url, { method, headers: headers(body), body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  if (!response.ok) throw graphError(response.status, text, response.headers.get('retry-after'));
+  if (!response.ok) throw graphError(response.status, text, response.headers.get('retry-after'), Date.now(), url);
   return (text.trim() ? parseJsonAnswer<T>(text, 'Microsoft', what) : undefined) as T;
 }
 
@@ -165,7 +193,7 @@ function answerOf(request: BatchRequest, response: BatchResponse | undefined): B
     return { id: request.id, ok: false, status: 0, error };
   }
   if (status < 200 || status >= 300) {
-    return { id: request.id, ok: false, status, error: graphError(status, response.body, headerOf(response.headers, 'retry-after')) };
+    return { id: request.id, ok: false, status, error: graphError(status, response.body, headerOf(response.headers, 'retry-after'), Date.now(), request.url) };
   }
   return { id: request.id, ok: true, status, body: response.body };
 }

@@ -14,13 +14,6 @@ function contactsError(error: AdapterError): AdapterError {
   if (status === 409) {
     return new AdapterError(`Google was busy with another change to your contacts (${providerMessage ?? 'ABORTED'}); Ferry will try again.`, 'retry', error.details);
   }
-  if (error.details.fatalReason === 'forbidden') {
-    return new AdapterError(
-      `Google refused: Ferry was not given access to your contacts (${providerMessage ?? 'HTTP 403'}). Reconnect your Google account and allow Ferry to see and edit your contacts when Google asks.`,
-      'fatal',
-      error.details,
-    );
-  }
   return error;
 }
 

@@ -7,6 +7,7 @@ import { AdapterError, type AdapterContext, type ContentStream } from '../../../
 import type { Contact } from '../../../model/contact';
 import { sendRequest } from '../../http';
 import { googleError } from '../client';
+import { PEOPLE_API } from './people';
 
 /** Larger photos are not read whole into memory; Google scales contact photos down anyway. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -16,7 +17,7 @@ export async function openGooglePhoto(ctx: AdapterContext, contact: Contact, fro
   if (!url) throw new AdapterError('This contact has no photo at Google.', 'skip');
   const fetcher = ctx.anonymousFetch ? { ...ctx, fetch: ctx.anonymousFetch } : ctx;
   const response = await sendRequest(fetcher, 'Google', ctx.url(url), { method: 'GET', headers: from > 0 ? { range: `bytes=${from}-` } : {} });
-  if (!response.ok || !response.body) throw googleError(response.status, await response.text(), response.headers.get('retry-after'));
+  if (!response.ok || !response.body) throw googleError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), PEOPLE_API);
   const length = Number(response.headers.get('content-length') ?? NaN);
   const offset = response.status === 206 ? from : 0;
   const stream: ContentStream = { body: response.body, offset, contentType: response.headers.get('content-type') ?? contact.photo?.contentType ?? 'image/jpeg' };

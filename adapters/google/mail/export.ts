@@ -107,7 +107,7 @@ export class GoogleMailExporter implements Exporter {
   async openContent(item: { key: string; data: ItemData }): Promise<ContentStream> {
     const data = item.data as MailMessage;
     const response = await sendRequest(this.ctx, 'Google', this.ctx.url(data.rawSource), { method: 'GET', headers: { accept: 'application/json' } });
-    if (!response.ok || !response.body) throw googleError(response.status, await response.text(), response.headers.get('retry-after'));
+    if (!response.ok || !response.body) throw googleError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), data.rawSource);
     const content: ContentStream = { body: streamOf(rawMessageBytes(iterateStream(response.body))), contentType: 'message/rfc822', offset: 0 };
     return content;
   }

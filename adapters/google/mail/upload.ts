@@ -33,7 +33,7 @@ function concatAll(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
 
 async function answerOf(response: Response, what: string): Promise<GmailMessage> {
   const text = await response.text();
-  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'));
+  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'), Date.now(), UPLOAD_URL);
   return parseJsonAnswer<GmailMessage>(text, 'Google', what);
 }
 
@@ -66,7 +66,7 @@ async function openSession(ctx: AdapterContext, metadata: GmailImportMetadata): 
     body: JSON.stringify(metadata),
   });
   const text = await response.text();
-  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'));
+  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'), Date.now(), UPLOAD_URL);
   const location = response.headers.get('location');
   if (!location) throw new AdapterError('Google opened no upload session for the message (no Location); Ferry will try again.', 'retry');
   return location;

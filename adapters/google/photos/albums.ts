@@ -3,9 +3,9 @@
  * (scope photoslibrary.readonly.appcreateddata), which is exactly what idempotent imports need to find.
  */
 import type { AdapterContext } from '../../../model/adapter';
-import { query } from '../client';
+import { googleRequest, query } from '../client';
 import type { Album, AlbumList, LibraryMediaItem, MediaItemSearch, MediaItemSearchResult } from './api-types';
-import { LIBRARY_API, photosRequest } from './photos-request';
+import { LIBRARY_API } from './apis';
 
 /** albums.list's largest page; mediaItems.search's (discovery document). */
 const ALBUMS_PAGE = 50;
@@ -16,7 +16,7 @@ export async function listOwnAlbums(ctx: AdapterContext): Promise<Album[]> {
   let pageToken: string | undefined;
   do {
     const url = `${LIBRARY_API}/albums${query({ pageSize: ALBUMS_PAGE, pageToken, excludeNonAppCreatedData: true })}`;
-    const page = await photosRequest<AlbumList>(ctx, 'GET', url);
+    const page = await googleRequest<AlbumList>(ctx, 'GET', url);
     albums.push(...(page.albums ?? []));
     pageToken = page.nextPageToken;
   } while (pageToken);
@@ -24,7 +24,7 @@ export async function listOwnAlbums(ctx: AdapterContext): Promise<Album[]> {
 }
 
 export const createAlbum = (ctx: AdapterContext, title: string): Promise<Album> =>
-  photosRequest<Album>(ctx, 'POST', `${LIBRARY_API}/albums`, { album: { title } });
+  googleRequest<Album>(ctx, 'POST', `${LIBRARY_API}/albums`, { album: { title } });
 
 /** Every item Ferry created in the album (or in the whole library, without an album), in album order. */
 export async function itemsIn(ctx: AdapterContext, albumId: string | undefined): Promise<LibraryMediaItem[]> {
@@ -34,7 +34,7 @@ export async function itemsIn(ctx: AdapterContext, albumId: string | undefined):
     const body: MediaItemSearch = { pageSize: SEARCH_PAGE };
     if (albumId) body.albumId = albumId;
     if (pageToken) body.pageToken = pageToken;
-    const page = await photosRequest<MediaItemSearchResult>(ctx, 'POST', `${LIBRARY_API}/mediaItems:search`, body);
+    const page = await googleRequest<MediaItemSearchResult>(ctx, 'POST', `${LIBRARY_API}/mediaItems:search`, body);
     items.push(...(page.mediaItems ?? []));
     pageToken = page.nextPageToken;
   } while (pageToken);

@@ -9,12 +9,12 @@ import { AdapterError, type AdapterContext, type Container, type ContentStream, 
 import { isVideo, type MediaItem } from '../../../model/media';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { contentFromResponse } from '../../media-stream';
-import { googleError, query } from '../client';
+import { googleError, googleRequest, query } from '../client';
 import { sendRequest } from '../../http';
 import type { PickedMediaItemList } from './api-types';
 import { fromPickedItem } from './map';
 import { awaitPicked, endPicking, startPicking } from './picker';
-import { PICKER_API, photosError, photosRequest } from './photos-request';
+import { LIBRARY_API, PICKER_API } from './apis';
 
 /** mediaItems.list: "The maximum value is 100". */
 export const PICKED_PAGE_SIZE = 100;
@@ -66,7 +66,7 @@ export class GooglePhotosExporter implements Exporter {
 
   private async listPage(cursor: Extract<Cursor, { step: 'listing' }>): Promise<ExportPage> {
     const url = `${PICKER_API}/mediaItems${query({ sessionId: cursor.sessionId, pageSize: this.pageSize, pageToken: cursor.pageToken })}`;
-    const list = await photosRequest<PickedMediaItemList>(this.ctx, 'GET', url);
+    const list = await googleRequest<PickedMediaItemList>(this.ctx, 'GET', url);
     const account = this.ctx.account;
     const picked = (list.mediaItems ?? []).filter((p) => p.mediaFile?.baseUrl);
     const items = picked.map((p, i): ExportedItem<MediaItem> => {
@@ -93,7 +93,7 @@ export class GooglePhotosExporter implements Exporter {
         { status: 403 },
       );
     }
-    if (!response.ok) throw photosError(googleError(response.status, await response.text(), response.headers.get('retry-after')));
+    if (!response.ok) throw googleError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), LIBRARY_API);
     return contentFromResponse(response, from, 'Google');
   }
 }

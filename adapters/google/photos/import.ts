@@ -10,7 +10,8 @@ import { withheldLosses, type MediaItem } from '../../../model/media';
 import type { BatchCreateRequest, BatchCreateResponse, LibraryMediaItem, NewMediaItem } from './api-types';
 import { createAlbum, itemsIn, listOwnAlbums } from './albums';
 import { MAX_DESCRIPTION, fileMetadataLosses, toNewMediaItem } from './map';
-import { LIBRARY_API, photosRequest } from './photos-request';
+import { googleRequest } from '../client';
+import { LIBRARY_API } from './apis';
 import { uploadMedia } from './upload';
 
 /** mediaItems:batchCreate takes at most 50 new media items. */
@@ -101,7 +102,7 @@ export class GooglePhotosImporter implements Importer {
     if (albumId) Object.assign(request, { albumId, albumPosition: { position: 'LAST_IN_ALBUM' } });
     let answer: BatchCreateResponse;
     try {
-      answer = await photosRequest<BatchCreateResponse>(this.ctx, 'POST', `${LIBRARY_API}/mediaItems:batchCreate`, request);
+      answer = await googleRequest<BatchCreateResponse>(this.ctx, 'POST', `${LIBRARY_API}/mediaItems:batchCreate`, request);
     } catch (error) {
       // The call may have made the items though its answer was lost: look at the album afresh next time.
       this.made.delete(albumId);

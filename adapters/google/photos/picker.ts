@@ -4,7 +4,8 @@
  */
 import { AdapterError, type AdapterContext } from '../../../model/adapter';
 import type { PickingSession } from './api-types';
-import { PICKER_API, photosRequest } from './photos-request';
+import { googleRequest } from '../client';
+import { PICKER_API } from './apis';
 
 /** Longest one exportPage call waits for the person before handing back its cursor (so progress is saved). */
 export const MAX_WAIT_PER_CALL_MS = 20_000;
@@ -35,7 +36,7 @@ function pickingOver(): AdapterError {
 /** Creates a session and opens its picker for the person; the caller keeps the id in its cursor. */
 export async function startPicking(ctx: AdapterContext): Promise<PickingSession> {
   if (!ctx.openPage) throw noPickerPage();
-  const session = await photosRequest<PickingSession>(ctx, 'POST', `${PICKER_API}/sessions`, {});
+  const session = await googleRequest<PickingSession>(ctx, 'POST', `${PICKER_API}/sessions`, {});
   // `/autoclose` closes Google's tab once the person is done (sessions guide, "Create a session").
   await ctx.openPage(`${session.pickerUri.replace(/\/$/, '')}/autoclose`);
   return session;
@@ -64,7 +65,7 @@ export async function awaitPicked(ctx: AdapterContext, sessionId: string, budget
   for (;;) {
     let session: PickingSession;
     try {
-      session = await photosRequest<PickingSession>(ctx, 'GET', sessionUrl(sessionId));
+      session = await googleRequest<PickingSession>(ctx, 'GET', sessionUrl(sessionId));
     } catch (error) {
       if (error instanceof AdapterError && error.details.status === 404) throw pickingOver();
       throw error;
@@ -82,7 +83,7 @@ export async function awaitPicked(ctx: AdapterContext, sessionId: string, budget
 /** Deletes the session ("call sessions.delete after each session"); one already gone is fine. */
 export async function endPicking(ctx: AdapterContext, sessionId: string): Promise<void> {
   try {
-    await photosRequest(ctx, 'DELETE', sessionUrl(sessionId));
+    await googleRequest(ctx, 'DELETE', sessionUrl(sessionId));
   } catch (error) {
     if (!(error instanceof AdapterError && error.details.status === 404)) throw error;
   }

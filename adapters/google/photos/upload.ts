@@ -9,7 +9,7 @@ import type { MediaItem } from '../../../model/media';
 import { sendRequest } from '../../http';
 import { ChunkReader } from '../../media-stream';
 import { googleError } from '../client';
-import { LIBRARY_API, photosError } from './photos-request';
+import { LIBRARY_API } from './apis';
 
 export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 const UPLOADS_URL = `${LIBRARY_API}/uploads`;
@@ -23,7 +23,7 @@ export interface Uploaded {
 }
 
 async function failure(response: Response): Promise<unknown> {
-  return photosError(googleError(response.status, await response.text(), response.headers.get('retry-after')));
+  return googleError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), UPLOADS_URL);
 }
 
 async function raw(ctx: AdapterContext, item: ImportItem<MediaItem>, bytes: Uint8Array<ArrayBuffer>): Promise<string> {

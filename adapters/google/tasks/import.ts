@@ -6,11 +6,11 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
 import type { Task } from '../../../model/task';
-import { query } from '../client';
+import { googleRequest, query } from '../client';
 import type { GoogleTask, GoogleTaskList } from './api-types';
 import { DestinationList } from './destination-list';
 import { MAX_TITLE_LENGTH, toGoogleTask } from './map';
-import { TASKS_API, defaultTaskList, listTaskLists, listTasks, listUrl, tasksRequest } from './tasks-client';
+import { TASKS_API, defaultTaskList, listTaskLists, listTasks, listUrl } from './tasks-client';
 
 export class GoogleTasksImporter implements Importer {
   readonly dataType = 'tasks' as const;
@@ -23,7 +23,7 @@ export class GoogleTasksImporter implements Importer {
     const title = [...container.name].slice(0, MAX_TITLE_LENGTH).join('');
     const same = (await listTaskLists(this.ctx)).find((list) => list.title === title);
     if (same) return same.id;
-    return (await tasksRequest<GoogleTaskList>(this.ctx, 'POST', `${TASKS_API}/users/@me/lists`, { title })).id;
+    return (await googleRequest<GoogleTaskList>(this.ctx, 'POST', `${TASKS_API}/users/@me/lists`, { title })).id;
   }
 
   /** The destination list as Google has it now, read once per importer (again after an answer went missing). */
@@ -62,7 +62,7 @@ export class GoogleTasksImporter implements Importer {
       let id = list.find(item.key, body, parentId);
       if (!id) {
         const params = query({ parent: parentId, previous: list.previousFor(parentId, item.data.order) });
-        id = (await tasksRequest<GoogleTask>(this.ctx, 'POST', `${listUrl(item.containerId)}${params}`, body)).id;
+        id = (await googleRequest<GoogleTask>(this.ctx, 'POST', `${listUrl(item.containerId)}${params}`, body)).id;
         if (!id) throw new AdapterError('Google accepted the task but did not say its id; Ferry will try again.', 'retry');
         list.created(item.key, body, id, parentId);
       }

@@ -1,9 +1,9 @@
 /**
  * Requests to the Tasks API (https://developers.google.com/workspace/tasks/reference/rest) through the Google
- * client, with the refusals a person must act on worded for tasks rather than calendars.
+ * client.
  */
-import { AdapterError, type AdapterContext } from '../../../model/adapter';
-import { googleRequest, query, type HttpMethod } from '../client';
+import type { AdapterContext } from '../../../model/adapter';
+import { googleRequest, query } from '../client';
 import type { GoogleTask, GoogleTaskList, GoogleTaskLists, GoogleTasks } from './api-types';
 
 export const TASKS_API = 'https://tasks.googleapis.com/tasks/v1';
@@ -14,35 +14,12 @@ export const TASKS_PAGE_SIZE = 100;
 
 export const listUrl = (listId: string): string => `${TASKS_API}/lists/${encodeURIComponent(listId)}/tasks`;
 
-export async function tasksRequest<T>(ctx: AdapterContext, method: HttpMethod, url: string, body?: unknown): Promise<T> {
-  try {
-    return await googleRequest<T>(ctx, method, url, body);
-  } catch (error) {
-    throw error instanceof AdapterError ? reworded(error) : error;
-  }
-}
-
-function reworded(error: AdapterError): AdapterError {
-  const said = error.details.providerMessage ?? error.message;
-  if (error.details.fatalReason === 'forbidden') {
-    return new AdapterError(
-      `Google refused: Ferry was not given access to your tasks (${said}). Reconnect your Google account and allow Ferry to see and edit your tasks when Google asks.`,
-      'fatal',
-      error.details,
-    );
-  }
-  if (error.details.fatalReason === 'quota-exhausted') {
-    return new AdapterError(`Google Tasks' usage limit is used up for today (${said}). Resume the transfer tomorrow; nothing is lost.`, 'fatal', error.details);
-  }
-  return error;
-}
-
 /** Every task list of the account, in Google's order. */
 export async function listTaskLists(ctx: AdapterContext): Promise<GoogleTaskList[]> {
   const lists: GoogleTaskList[] = [];
   let pageToken: string | undefined;
   do {
-    const page = await tasksRequest<GoogleTaskLists>(ctx, 'GET', `${TASKS_API}/users/@me/lists${query({ maxResults: LISTS_PAGE_SIZE, pageToken })}`);
+    const page = await googleRequest<GoogleTaskLists>(ctx, 'GET', `${TASKS_API}/users/@me/lists${query({ maxResults: LISTS_PAGE_SIZE, pageToken })}`);
     lists.push(...(page.items ?? []));
     pageToken = page.nextPageToken;
   } while (pageToken);
@@ -51,7 +28,7 @@ export async function listTaskLists(ctx: AdapterContext): Promise<GoogleTaskList
 
 /** The account's default list ("My Tasks"), which Google names `@default`. */
 export const defaultTaskList = (ctx: AdapterContext): Promise<GoogleTaskList> =>
-  tasksRequest<GoogleTaskList>(ctx, 'GET', `${TASKS_API}/users/@me/lists/@default`);
+  googleRequest<GoogleTaskList>(ctx, 'GET', `${TASKS_API}/users/@me/lists/@default`);
 
 /** Every task of a list, completed and hidden ones included (deleted ones are not asked for). */
 export async function listTasks(ctx: AdapterContext, listId: string, pageSize = TASKS_PAGE_SIZE): Promise<{ tasks: GoogleTask[]; pages: number }> {
@@ -60,7 +37,7 @@ export async function listTasks(ctx: AdapterContext, listId: string, pageSize = 
   let pages = 0;
   do {
     const params = query({ maxResults: pageSize, showCompleted: true, showHidden: true, pageToken });
-    const page = await tasksRequest<GoogleTasks>(ctx, 'GET', `${listUrl(listId)}${params}`);
+    const page = await googleRequest<GoogleTasks>(ctx, 'GET', `${listUrl(listId)}${params}`);
     tasks.push(...(page.items ?? []));
     pageToken = page.nextPageToken;
     pages += 1;

@@ -13,7 +13,7 @@ export const photoUrl = (contactId: string): string => `${GRAPH_API}/me/contacts
 
 export async function openOutlookPhoto(ctx: AdapterContext, url: string): Promise<ContentStream> {
   const response = await sendRequest(ctx, 'Microsoft', ctx.url(url), { method: 'GET' });
-  if (!response.ok || !response.body) throw graphError(response.status, await response.text(), response.headers.get('retry-after'));
+  if (!response.ok || !response.body) throw graphError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), url);
   const length = Number(response.headers.get('content-length') ?? NaN);
   const stream: ContentStream = { body: response.body, offset: 0, contentType: response.headers.get('content-type') ?? 'image/jpeg' };
   if (Number.isFinite(length)) stream.size = length;
@@ -22,7 +22,7 @@ export async function openOutlookPhoto(ctx: AdapterContext, url: string): Promis
 
 export async function putOutlookPhoto(ctx: AdapterContext, contactId: string, bytes: Uint8Array, contentType: string): Promise<void> {
   const response = await sendRequest(ctx, 'Microsoft', ctx.url(photoUrl(contactId)), { method: 'PUT', headers: { 'content-type': contentType }, body: bytes as Uint8Array<ArrayBuffer> });
-  if (!response.ok) throw graphError(response.status, await response.text(), response.headers.get('retry-after'));
+  if (!response.ok) throw graphError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), photoUrl(contactId));
   await response.body?.cancel();
 }
 

@@ -76,7 +76,7 @@ export class MicrosoftMailExporter implements Exporter {
   async openContent(item: { key: string; data: ItemData }): Promise<ContentStream> {
     const data = item.data as MailMessage;
     const response = await sendRequest(this.ctx, 'Microsoft', this.ctx.url(data.rawSource), { method: 'GET' });
-    if (!response.ok || !response.body) throw graphError(response.status, await response.text(), response.headers.get('retry-after'));
+    if (!response.ok || !response.body) throw graphError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), data.rawSource);
     const length = Number(response.headers.get('content-length'));
     const content: ContentStream = { body: response.body, contentType: 'message/rfc822', offset: 0 };
     if (Number.isFinite(length) && length > 0) content.size = length;

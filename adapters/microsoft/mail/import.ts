@@ -83,7 +83,7 @@ export class MicrosoftMailImporter implements Importer {
       body: encodeBase64(mime),
     });
     const text = await response.text();
-    if (!response.ok) throw graphError(response.status, text, response.headers.get('retry-after'));
+    if (!response.ok) throw graphError(response.status, text, response.headers.get('retry-after'), Date.now(), url);
     return { id: parseJsonAnswer<GraphMessage>(text, 'Microsoft', 'the new message').id, rebuilt: false };
   }
 

@@ -132,7 +132,7 @@ async function attachLarge(ctx: AdapterContext, messageId: string, plan: LeafPla
       body: chunk,
     });
     const text = await response.text();
-    if (!response.ok) throw graphError(response.status, text, response.headers.get('retry-after'));
+    if (!response.ok) throw graphError(response.status, text, response.headers.get('retry-after'), Date.now(), `${GRAPH_API}/me/messages`);
     start += chunk.length;
   }
 }

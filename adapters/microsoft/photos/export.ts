@@ -12,9 +12,9 @@ import type { MediaItem } from '../../../model/media';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { sendRequest } from '../../http';
 import { contentFromResponse } from '../../media-stream';
-import { graphError, graphNextPage, query } from '../client';
+import { graphError, graphNextPage, graphRequest, query } from '../client';
 import type { DriveItem, DriveItemPage } from './api-types';
-import { DRIVE, driveError, driveRequest } from './drive';
+import { DRIVE } from './drive';
 import { fromDriveItem, isMediaFile } from './map';
 
 /** Children per page (OneDrive's default and a good page for photos). */
@@ -53,7 +53,7 @@ export class MicrosoftPhotosExporter implements Exporter {
 
   async exportPage(cursorText: string | undefined): Promise<ExportPage> {
     if (cursorText !== undefined) return this.folderPage(decodeCursor<Cursor>(cursorText));
-    const root = await driveRequest<DriveItem>(this.ctx, 'GET', `${DRIVE}/${this.rootPath}${query({ $select: 'id,name' })}`);
+    const root = await graphRequest<DriveItem>(this.ctx, 'GET', `${DRIVE}/${this.rootPath}${query({ $select: 'id,name' })}`);
     return this.folderPage({ root: root.name, folders: [{ id: root.id, path: '' }], index: 0, emitted: false, order: 0 });
   }
 
@@ -61,12 +61,7 @@ export class MicrosoftPhotosExporter implements Exporter {
     const folder = cursor.folders[cursor.index];
     if (!folder) return { containers: [], items: [] };
     const url = `${DRIVE}/items/${encodeURIComponent(folder.id)}/children${query({ $top: this.pageSize, $orderby: 'name', $select: SELECT })}`;
-    let page: DriveItemPage;
-    try {
-      page = cursor.nextLink ? await graphNextPage<DriveItemPage>(this.ctx, cursor.nextLink) : await driveRequest<DriveItemPage>(this.ctx, 'GET', url);
-    } catch (error) {
-      throw driveError(error);
-    }
+    const page = cursor.nextLink ? await graphNextPage<DriveItemPage>(this.ctx, cursor.nextLink) : await graphRequest<DriveItemPage>(this.ctx, 'GET', url);
     const children = page.value ?? [];
     const folders = [...cursor.folders];
     for (const child of children) if (child.folder) folders.push({ id: child.id, path: folder.path ? `${folder.path}/${child.name}` : child.name });
@@ -93,13 +88,13 @@ export class MicrosoftPhotosExporter implements Exporter {
 
   async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {
     const media = item.data as MediaItem;
-    const found = await driveRequest<DriveItem>(this.ctx, 'GET', media.downloadSource);
+    const found = await graphRequest<DriveItem>(this.ctx, 'GET', media.downloadSource);
     const link = found['@microsoft.graph.downloadUrl'];
     if (!link) throw new AdapterError(`OneDrive gave no download link for “${media.fileName}”; Ferry will try again.`, 'retry');
     const fetchAnonymously = this.ctx.anonymousFetch;
     if (!fetchAnonymously) throw new AdapterError('Ferry cannot download from OneDrive here: this context has no way to call a pre-authenticated link.', 'fatal');
     const response = await sendRequest({ ...this.ctx, fetch: fetchAnonymously }, 'Microsoft', link, { headers: from > 0 ? { range: `bytes=${from}-` } : {} });
-    if (!response.ok) throw driveError(graphError(response.status, await response.text(), response.headers.get('retry-after')));
+    if (!response.ok) throw graphError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), DRIVE);
     return contentFromResponse(response, from, 'Microsoft');
   }
 }

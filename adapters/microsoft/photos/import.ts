@@ -8,8 +8,9 @@
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
 import { withheldLosses, type MediaItem } from '../../../model/media';
 import { ChunkReader } from '../../media-stream';
+import { graphRequest } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
-import { DRIVE, childNamed, driveRequest, ensureFolder, itemPath, safeName } from './drive';
+import { DRIVE, childNamed, ensureFolder, itemPath, safeName } from './drive';
 import { isSameUpload, toUploadableItem } from './map';
 import { uploadFragments } from './upload';
 
@@ -32,7 +33,7 @@ export class MicrosoftPhotosImporter implements Importer {
 
   private ferry(): Promise<string> {
     this.ferryFolder ??= (async () => {
-      const photos = await driveRequest<DriveItem>(this.ctx, 'GET', `${DRIVE}/special/photos`);
+      const photos = await graphRequest<DriveItem>(this.ctx, 'GET', `${DRIVE}/special/photos`);
       return ensureFolder(this.ctx, photos.id, FERRY_FOLDER);
     })();
     this.ferryFolder.catch(() => (this.ferryFolder = undefined));
@@ -81,7 +82,7 @@ export class MicrosoftPhotosImporter implements Importer {
       const allLost = [...withheldLosses(item.data), ...lost];
       const place = await this.place(item, size);
       if ('id' in place) return finished(item, place.id, allLost);
-      const session = await driveRequest<UploadSession>(this.ctx, 'POST', `${itemPath(item.containerId, place.name)}/createUploadSession`, { item: uploadable });
+      const session = await graphRequest<UploadSession>(this.ctx, 'POST', `${itemPath(item.containerId, place.name)}/createUploadSession`, { item: uploadable });
       const made = await uploadFragments(this.ctx, session, reader, size);
       return finished(item, made.id, allLost);
     } finally {

@@ -10,7 +10,7 @@ import { sendRequest } from '../../http';
 import type { ChunkReader } from '../../media-stream';
 import { graphError } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
-import { driveError } from './drive';
+import { DRIVE } from './drive';
 
 export const FRAGMENT_BYTES = 16 * 320 * 1024;
 
@@ -30,7 +30,7 @@ function anonymous(ctx: AdapterContext): AdapterContext {
 }
 
 async function failure(response: Response): Promise<unknown> {
-  return driveError(graphError(response.status, await response.text(), response.headers.get('retry-after')));
+  return graphError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), DRIVE);
 }
 
 /** Where the session expects the next byte (the start of its first expected range). */

@@ -8,7 +8,6 @@ import type { Task } from '../../../model/task';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { graphNextPage, graphRequest, query } from '../client';
 import type { GraphCollection, GraphTodoTask, GraphTodoTaskList } from './api-types';
-import { worded } from './errors';
 import { fromChecklistItem, fromGraphTask } from './map';
 import { listTodoLists, tasksUrl } from './todo-lists';
 
@@ -42,7 +41,7 @@ export class MicrosoftTasksExporter implements Exporter {
   ) {}
 
   exportPage(cursorText: string | undefined): Promise<ExportPage> {
-    return worded(() => this.page(cursorText));
+    return this.page(cursorText);
   }
 
   private async page(cursorText: string | undefined): Promise<ExportPage> {

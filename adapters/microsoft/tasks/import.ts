@@ -10,7 +10,6 @@ import { AdapterError, type AdapterContext, type Container, type ImportItem, typ
 import type { Task } from '../../../model/task';
 import { graphBatch, graphRequest, type BatchAnswer } from '../client';
 import type { GraphChecklistItem, GraphCollection, GraphTodoTask, GraphTodoTaskList } from './api-types';
-import { forTasks, worded } from './errors';
 import { checklistContentKey, sourceKeyOf, sourceLink, toChecklistItem, toGraphTask } from './map';
 import { TODO_LISTS, checklistUrl, listTasksWithLinks, listTodoLists, tasksUrl } from './todo-lists';
 
@@ -29,11 +28,7 @@ export class MicrosoftTasksImporter implements Importer {
 
   constructor(private readonly ctx: AdapterContext) {}
 
-  ensureContainer(container: Container): Promise<string> {
-    return worded(() => this.listFor(container));
-  }
-
-  private async listFor(container: Container): Promise<string> {
+  async ensureContainer(container: Container): Promise<string> {
     const known = this.containers.get(container.key);
     if (known) return known;
     const lists = await listTodoLists(this.ctx);
@@ -63,7 +58,7 @@ export class MicrosoftTasksImporter implements Importer {
   }
 
   importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return worded(() => this.importAll(items as ImportItem<Task>[]));
+    return this.importAll(items as ImportItem<Task>[]);
   }
 
   private async importAll(all: ImportItem<Task>[]): Promise<ImportResult[]> {
@@ -143,7 +138,7 @@ export class MicrosoftTasksImporter implements Importer {
     parents.forEach(([, taskId], i) => {
       const answer = answers[i]!;
       if (!answer.ok) {
-        if (answer.error.errorClass !== 'skip') throw forTasks(answer.error);
+        if (answer.error.errorClass !== 'skip') throw answer.error;
         return;
       }
       const steps = (answer.body as GraphCollection<GraphChecklistItem> | undefined)?.value ?? [];
@@ -161,7 +156,7 @@ export class MicrosoftTasksImporter implements Importer {
   }
 
   lookup(items: ImportItem[]): Promise<Map<string, string>> {
-    return worded(() => this.findAll(items as ImportItem<Task>[]));
+    return this.findAll(items as ImportItem<Task>[]);
   }
 
   /** What exists now: the lists are read afresh, as anything may have been made since they were last read. */
@@ -183,7 +178,7 @@ const done = (key: string, destinationId: string, lost: LostField[]): ImportResu
 const failed = (key: string, answer: BatchAnswer): ImportResult => ({
   key,
   ok: false,
-  error: answer.ok ? new AdapterError('To Do accepted the task but did not say its id; Ferry will try again.', 'retry') : (forTasks(answer.error) as AdapterError),
+  error: answer.ok ? new AdapterError('To Do accepted the task but did not say its id; Ferry will try again.', 'retry') : answer.error,
 });
 
 /** The whole batch failed when every item failed alike: a fatal error stops the job, all-retry backs off. */

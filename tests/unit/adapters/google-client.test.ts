@@ -67,6 +67,16 @@ describe('Google error classification', () => {
     expect(googleError(403, modern, null).details.fatalReason).toBe('forbidden');
   });
 
+  it('names what was refused by the API asked: contacts, tasks, Gmail, Google Photos', () => {
+    const refused = (url: string) => googleError(403, body(403, 'insufficientPermissions', 'Insufficient Permission'), null, Date.now(), url).message;
+    expect(refused('https://people.googleapis.com/v1/people:batchCreateContacts')).toMatch(/access to your contacts.*see and edit your contacts/);
+    expect(refused('https://tasks.googleapis.com/tasks/v1/users/@me/lists')).toMatch(/access to your tasks.*see and edit your tasks/);
+    expect(refused('https://gmail.googleapis.com/gmail/v1/users/me/labels')).toMatch(/access to your Gmail/);
+    expect(refused('https://photospicker.googleapis.com/v1/sessions')).toMatch(/access to Google Photos.*pick photos/);
+    const tasksQuota = googleError(403, body(403, 'dailyLimitExceeded', 'Daily Limit Exceeded'), null, Date.now(), 'https://tasks.googleapis.com/tasks/v1/lists/a/tasks');
+    expect(tasksQuota.message).toBe("Google Tasks' usage limit for today is used up (Daily Limit Exceeded). Resume the transfer tomorrow; nothing is lost.");
+  });
+
   it('stops the job when the quota is used up', () => {
     for (const reason of ['quotaExceeded', 'dailyLimitExceeded']) {
       const error = googleError(403, body(403, reason, 'Calendar usage limits exceeded.'), null);

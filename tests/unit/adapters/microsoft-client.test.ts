@@ -61,6 +61,18 @@ describe('Graph error classification', () => {
     expect(error.message).toMatch(/not given access to your calendars.*Reconnect/);
   });
 
+  it('names what was refused by the part of Graph asked: contacts, mail, To Do, OneDrive', () => {
+    const refused = (url: string) => graphError(403, body('ErrorAccessDenied', 'Access is denied.'), null, Date.now(), url).message;
+    expect(refused('https://graph.microsoft.com/v1.0/me/contacts')).toMatch(/not given access to your contacts.*read and write your contacts/);
+    expect(refused('https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages')).toMatch(/not given access to your mail/);
+    expect(refused('/me/todo/lists/a/tasks')).toMatch(/not given access to your To Do tasks.*read and write your tasks/);
+    expect(refused('https://127.0.0.1:47443/graph.microsoft.com/v1.0/me/drive/special/photos')).toMatch(/not given access to your OneDrive/);
+    const full = graphError(507, body('quotaLimitReached', 'Insufficient space.'), null, Date.now(), 'https://graph.microsoft.com/v1.0/me/drive/items/x:/a.jpg:/createUploadSession');
+    expect(full.details.fatalReason).toBe('storage-full');
+    expect(full.message).toMatch(/^Your OneDrive is full \(Insufficient space.\)\. Free up space in OneDrive, then resume/);
+    expect(graphError(403, body('quotaLimitReached', 'Quota reached.')).details.fatalReason).toBe('storage-full');
+  });
+
   it('stops the job when the mailbox is full (507, ErrorQuotaExceeded, or as inner code)', () => {
     for (const error of [
       graphError(507, body('ErrorMailboxFull', 'Insufficient storage.')),
