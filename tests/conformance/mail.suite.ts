@@ -16,7 +16,7 @@ import { readArchivedMessage, type ArchivedMessage } from '../../model/mail-arch
 import { decodeHeaderText, headerBlockEnd, headerValue, parseHeaderBlock, parseMailDate } from '../../model/mail-headers';
 import { readMbox } from '../../model/mail-mbox';
 import { isAttachment, walkMime } from '../../model/mail-mime';
-import { iterateStream } from '../../model/mail-stream';
+import { iterateStream } from '../../model/byte-stream';
 import { writeSampleMail } from '../sandbox/sample-data/mail';
 
 export interface MailConformanceAccount {

@@ -5,7 +5,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import { isSystemFolder, type MailMessage } from '../../../model/mail';
-import { iterateStream, streamOf } from '../../../model/mail-stream';
+import { iterateStream, streamOf } from '../../../model/byte-stream';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { sendRequest } from '../../http';
 import { googleError, googleRequest, query } from '../client';

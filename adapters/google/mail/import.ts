@@ -5,7 +5,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
 import { isSystemFolder, type MailMessage } from '../../../model/mail';
-import { ChunkReader, iterateStream } from '../../../model/mail-stream';
+import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { googleRequest, query } from '../client';
 import type { GmailLabel, GmailMessageList } from './api-types';
 import { GMAIL_API, LABEL_OF_FOLDER, NO_FOLDER_LABEL, ensureUserLabel, listLabels, userLabelName } from './labels';

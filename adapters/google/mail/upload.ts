@@ -5,7 +5,7 @@
  * named only in the last chunk's Content-Range. At most one chunk is held at a time.
  */
 import { AdapterError, type AdapterContext } from '../../../model/adapter';
-import { ChunkReader } from '../../../model/mail-stream';
+import { ChunkReader } from '../../../model/byte-stream';
 import { parseJsonAnswer, sendRequest } from '../../http';
 import { googleError, query } from '../client';
 import type { GmailImportMetadata, GmailMessage } from './api-types';

@@ -7,7 +7,7 @@
 import { AdapterError, type AdapterContext, type ImportItem } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
 import { sendRequest } from '../../http';
-import { ChunkReader } from '../../media-stream';
+import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { googleError } from '../client';
 import { LIBRARY_API } from './apis';
 
@@ -107,7 +107,7 @@ async function resumable(ctx: AdapterContext, item: ImportItem<MediaItem>, reade
 export async function uploadMedia(ctx: AdapterContext, item: ImportItem<MediaItem>): Promise<Uploaded> {
   if (!item.content) throw new AdapterError(`The source did not give the bytes of “${item.data.fileName}”.`, 'skip');
   const content = await item.content();
-  const reader = new ChunkReader(content.body);
+  const reader = new ChunkReader(iterateStream(content.body));
   try {
     const first = await reader.read(UPLOAD_CHUNK_BYTES);
     const head = first.slice(0, HEAD_BYTES);
@@ -116,6 +116,6 @@ export async function uploadMedia(ctx: AdapterContext, item: ImportItem<MediaIte
     const token = (await reader.atEnd()) ? await raw(ctx, item, first) : await resumable(ctx, item, reader, first, size);
     return { token, head };
   } finally {
-    await reader.cancel();
+    await reader.close();
   }
 }

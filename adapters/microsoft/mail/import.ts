@@ -9,7 +9,7 @@
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
 import { isSystemFolder, type MailMessage } from '../../../model/mail';
 import { encodeBase64 } from '../../../model/mail-base64';
-import { ChunkReader, iterateStream } from '../../../model/mail-stream';
+import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { parseJsonAnswer, sendRequest } from '../../http';
 import { GRAPH_API, graphError, graphRequest, odataString, query } from '../client';
 import type { GraphCollection, GraphMessage } from './api-types';

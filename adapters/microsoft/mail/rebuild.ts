@@ -9,7 +9,7 @@ import { AdapterError, type AdapterContext, type ContentStream } from '../../../
 import { encodeBase64 } from '../../../model/mail-base64';
 import { decodeHeaderText, headerValue, parseAddressList, type HeaderField } from '../../../model/mail-headers';
 import { headerParameter, isAttachment, leafFileName, walkMime, type MimeLeaf } from '../../../model/mail-mime';
-import { ChunkReader, iterateStream } from '../../../model/mail-stream';
+import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { sendRequest } from '../../http';
 import { GRAPH_API, graphError, graphRequest } from '../client';
 import type { GraphAttachmentItem, GraphFileAttachment, GraphItemBody, GraphMessage, GraphMessageInput, GraphRecipient, GraphUploadSession } from './api-types';

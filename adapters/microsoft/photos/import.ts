@@ -7,7 +7,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
 import { withheldLosses, type MediaItem } from '../../../model/media';
-import { ChunkReader } from '../../media-stream';
+import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { graphRequest } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
 import { DRIVE, childNamed, ensureFolder, itemPath, safeName } from './drive';
@@ -74,7 +74,7 @@ export class MicrosoftPhotosImporter implements Importer {
   private async importOne(item: ImportItem<MediaItem>): Promise<ImportResult> {
     if (!item.content) throw new AdapterError(`The source did not give the bytes of “${item.data.fileName}”.`, 'skip');
     const content = await item.content();
-    const reader = new ChunkReader(content.body);
+    const reader = new ChunkReader(iterateStream(content.body));
     try {
       const size = content.size ?? item.data.sizeBytes;
       if (size === undefined) throw new AdapterError(`The source did not say how large “${item.data.fileName}” is, which OneDrive needs before an upload.`, 'skip');
@@ -86,7 +86,7 @@ export class MicrosoftPhotosImporter implements Importer {
       const made = await uploadFragments(this.ctx, session, reader, size);
       return finished(item, made.id, allLost);
     } finally {
-      await reader.cancel();
+      await reader.close();
     }
   }
 

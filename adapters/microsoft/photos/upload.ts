@@ -7,7 +7,7 @@
  */
 import { AdapterError, type AdapterContext } from '../../../model/adapter';
 import { sendRequest } from '../../http';
-import type { ChunkReader } from '../../media-stream';
+import type { ChunkReader } from '../../../model/byte-stream';
 import { graphError } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
 import { DRIVE } from './drive';

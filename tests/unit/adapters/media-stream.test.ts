@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkReader, contentFromResponse } from '../../../adapters/media-stream';
+import { contentFromResponse } from '../../../adapters/media-stream';
+import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 
 const streamOf = (...parts: number[][]) =>
   new ReadableStream<Uint8Array>({
@@ -9,9 +10,9 @@ const streamOf = (...parts: number[][]) =>
     },
   });
 
-describe('ChunkReader', () => {
+describe('ChunkReader over a fetch body', () => {
   it('cuts a stream into chunks across its parts and says when it is over', async () => {
-    const reader = new ChunkReader(streamOf([1, 2], [3, 4, 5], [6]));
+    const reader = new ChunkReader(iterateStream(streamOf([1, 2], [3, 4, 5], [6])));
     expect([...(await reader.read(4))]).toEqual([1, 2, 3, 4]);
     expect(await reader.atEnd()).toBe(false);
     await reader.skip(1);

@@ -1,6 +1,6 @@
 /**
- * Byte streams for mail content: web ReadableStreams (what fetch gives and takes) as async iterables and
- * back, and a reader that hands out bounded chunks, so a message is moved without ever being held whole.
+ * Byte streams for mail and media: web ReadableStreams (what fetch gives and takes) as async iterables and
+ * back, and a reader that hands out bounded chunks, so a message or a file is moved without ever being held whole.
  */
 
 /** The chunks of a ReadableStream (not every browser makes streams async-iterable). */
