@@ -174,7 +174,11 @@ export interface ProviderLimits {
   maxConcurrency: number;
 }
 
+/** How a person connects a provider: OAuth, an app password (CalDAV, CardDAV, WebDAV), or files on their own disk. */
+export type ProviderAuth = OAuthDescriptor | PasswordAuthDescriptor | LocalFilesAuthDescriptor;
+
 export interface OAuthDescriptor {
+  kind: 'oauth';
   /**
    * `code-pkce`: authorization code + PKCE S256, public client, no secret (Microsoft, Dropbox).
    * `token`: the token flow (response_type=token) with silent re-authorisation, for providers whose token
@@ -189,6 +193,27 @@ export interface OAuthDescriptor {
   extraAuthorizeParams?: Record<string, string>;
 }
 
+/**
+ * A server URL, a user name and an app password, sent as HTTP Basic auth. The password is stored sealed like a
+ * token; the connect screen links to where each known service issues app passwords.
+ */
+export interface PasswordAuthDescriptor {
+  kind: 'password';
+  /** Where people create an app password, per well-known service (iCloud, Fastmail, Nextcloud). */
+  appPasswordHelp: readonly { service: string; url: string; serverUrl?: string }[];
+}
+
+/**
+ * Files on the person's own disk: an archive chosen as a source (one file, or a Takeout split over several) or
+ * written as a destination. Nothing to sign in to.
+ */
+export interface LocalFilesAuthDescriptor {
+  kind: 'local-files';
+  /** What the file picker offers: `.zip`, and whether several files make one source. */
+  accept: readonly string[];
+  multiple: boolean;
+}
+
 export interface AccountInfo {
   id: string;
   email?: string;
@@ -198,13 +223,19 @@ export interface AccountInfo {
 export interface ProviderDescriptor {
   id: ProviderId;
   name: string;
-  auth: OAuthDescriptor;
+  auth: ProviderAuth;
   /** Origins the provider's API and token endpoints live at, as host-permission match patterns. */
   hostPermissions: readonly string[];
   limits: ProviderLimits;
   dataTypes: Partial<Record<DataType, DataTypeSupport>>;
   /** Who is connected: shown on the connect screen and used in source keys. */
   accountInfo(ctx: AdapterContext): Promise<AccountInfo>;
+}
+
+export type OAuthProviderDescriptor = ProviderDescriptor & { auth: OAuthDescriptor };
+
+export function isOAuthProvider(provider: ProviderDescriptor): provider is OAuthProviderDescriptor {
+  return provider.auth.kind === 'oauth';
 }
 
 /**

@@ -54,6 +54,7 @@ export const google: ProviderDescriptor = {
   id: 'google',
   name: 'Google',
   auth: {
+    kind: 'oauth',
     flow: 'token',
     authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
     revokeUrl: 'https://oauth2.googleapis.com/revoke',

@@ -52,6 +52,7 @@ export const microsoft: ProviderDescriptor = {
   id: 'microsoft',
   name: 'Microsoft',
   auth: {
+    kind: 'oauth',
     flow: 'code-pkce',
     authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
     tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',

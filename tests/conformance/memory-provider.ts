@@ -146,7 +146,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Memor
   provider.descriptor = {
     id,
     name: options.name ?? 'Memory',
-    auth: { flow: 'token', authorizeUrl: 'https://memory.invalid/authorize', baseScopes: [] },
+    auth: { kind: 'oauth', flow: 'token', authorizeUrl: 'https://memory.invalid/authorize', baseScopes: [] },
     hostPermissions: [],
     limits: { minIntervalMs: options.minIntervalMs ?? 0, maxConcurrency: options.maxConcurrency ?? 2 },
     dataTypes: { calendar },

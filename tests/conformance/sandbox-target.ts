@@ -26,7 +26,7 @@ export function sandboxContext(
       provider: name,
       clientId: SANDBOX_CLIENT_IDS[name],
       account: account.tokenAccount,
-      scopes: [...provider.auth.baseScopes, ...support.scopes.export, ...support.scopes.import],
+      scopes: [...(provider.auth.kind === 'oauth' ? provider.auth.baseScopes : []), ...support.scopes.export, ...support.scopes.import],
     },
     { expiresInSec: 3600, refresh: false },
   );

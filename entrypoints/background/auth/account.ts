@@ -1,9 +1,9 @@
 /** Who a fresh token belongs to, asked of the provider's own API through its adapter. */
-import type { AccountInfo, FetchLike, ProviderDescriptor } from '../../../model/adapter';
+import type { AccountInfo, FetchLike, OAuthProviderDescriptor } from '../../../model/adapter';
 import { providerUrl } from '../build-config';
 import { describeError } from './errors';
 
-export async function fetchAccount(provider: ProviderDescriptor, accessToken: string): Promise<AccountInfo> {
+export async function fetchAccount(provider: OAuthProviderDescriptor, accessToken: string): Promise<AccountInfo> {
   try {
     return await provider.accountInfo({ fetch: bearerFetch(accessToken), url: providerUrl, account: '' });
   } catch (error) {

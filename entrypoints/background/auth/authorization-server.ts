@@ -1,6 +1,6 @@
 /** A provider's OAuth endpoints and Ferry's client registration, in oauth4webapi's terms. */
 import * as oauth from 'oauth4webapi';
-import type { ProviderDescriptor } from '../../../model/adapter';
+import type { OAuthProviderDescriptor } from '../../../model/adapter';
 import { clientIds, providerUrl } from '../build-config';
 
 /**
@@ -11,7 +11,7 @@ import { clientIds, providerUrl } from '../build-config';
  */
 const expectedIssuer = (oauth as unknown as { _expectedIssuer?: symbol })._expectedIssuer;
 
-export function authorizationServer(provider: ProviderDescriptor): oauth.AuthorizationServer {
+export function authorizationServer(provider: OAuthProviderDescriptor): oauth.AuthorizationServer {
   const { authorizeUrl, tokenUrl } = provider.auth;
   if (!tokenUrl) throw new Error(`Ferry does not know ${provider.name}'s token endpoint.`);
   const origin = new URL(authorizeUrl).origin;
@@ -28,11 +28,11 @@ export function authorizationServer(provider: ProviderDescriptor): oauth.Authori
   });
 }
 
-export function oauthClient(provider: ProviderDescriptor): oauth.Client {
+export function oauthClient(provider: OAuthProviderDescriptor): oauth.Client {
   return { client_id: clientId(provider), token_endpoint_auth_method: 'none' };
 }
 
-export function clientId(provider: ProviderDescriptor): string {
+export function clientId(provider: OAuthProviderDescriptor): string {
   const id = clientIds[provider.id];
   if (!id) {
     throw new Error(

@@ -1,9 +1,9 @@
 /** The fetch adapters get: bearer token attached, renewed before expiry, and once more after a 401. */
-import type { FetchLike, ProviderDescriptor } from '../../../model/adapter';
+import type { FetchLike, OAuthProviderDescriptor } from '../../../model/adapter';
 import { withBearer } from './account';
 import { currentAccess, renewAccess } from './refresh';
 
-export function authorizedFetch(provider: ProviderDescriptor): FetchLike {
+export function authorizedFetch(provider: OAuthProviderDescriptor): FetchLike {
   return async (url, init) => {
     const access = await currentAccess(provider);
     const response = await fetch(url, withBearer(init, access.accessToken));

@@ -5,7 +5,7 @@
  * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas
  */
 import * as oauth from 'oauth4webapi';
-import type { ProviderDescriptor } from '../../../model/adapter';
+import type { OAuthProviderDescriptor } from '../../../model/adapter';
 import { providerUrl } from '../build-config';
 import { authorizationServer, oauthClient } from './authorization-server';
 import { describeError } from './errors';
@@ -14,7 +14,7 @@ import { grantedScopes } from './scopes';
 import { DEFAULT_LIFETIME_SEC, type AuthorizeOptions, type TokenGrant } from './types';
 
 export async function authorizeWithCode(
-  provider: ProviderDescriptor,
+  provider: OAuthProviderDescriptor,
   scopes: readonly string[],
   options: AuthorizeOptions,
 ): Promise<TokenGrant> {
@@ -53,7 +53,7 @@ export async function authorizeWithCode(
  * Throws oauth4webapi's errors as they are; the caller classifies them.
  */
 export async function refreshWithCode(
-  provider: ProviderDescriptor,
+  provider: OAuthProviderDescriptor,
   refreshToken: string,
   scopes: readonly string[],
 ): Promise<TokenGrant> {

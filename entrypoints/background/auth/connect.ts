@@ -1,5 +1,5 @@
 /** Connecting, disconnecting and releasing a provider: the grant, the account it belongs to, and its record. */
-import type { AccountInfo, DataType, ProviderDescriptor } from '../../../model/adapter';
+import type { AccountInfo, DataType, OAuthProviderDescriptor } from '../../../model/adapter';
 import { DATA_TYPE_LABELS } from '../../../model/data-types';
 import type { Role } from '../messages';
 import { fetchAccount } from './account';
@@ -17,7 +17,7 @@ export interface ConnectRequest {
   requiredAccount?: string;
 }
 
-export async function connectProvider(provider: ProviderDescriptor, request: ConnectRequest): Promise<ConnectionRecord> {
+export async function connectProvider(provider: OAuthProviderDescriptor, request: ConnectRequest): Promise<ConnectionRecord> {
   const earlier = await loadConnection(provider.id);
   const requestedScopes = scopesToRequest(provider, request.role, request.dataTypes, earlier?.requestedScopes);
   const grant = await authorize(provider, requestedScopes, { interactive: true });
@@ -48,7 +48,7 @@ export async function connectProvider(provider: ProviderDescriptor, request: Con
   return record;
 }
 
-function checkScopes(provider: ProviderDescriptor, request: ConnectRequest, grant: TokenGrant): void {
+function checkScopes(provider: OAuthProviderDescriptor, request: ConnectRequest, grant: TokenGrant): void {
   const missing = missingScopes(grant.scopes, dataTypeScopes(provider, request.role, request.dataTypes));
   if (missing.length === 0) return;
   const what = request.dataTypes.map((type) => DATA_TYPE_LABELS[type]).join(', ');
@@ -59,7 +59,7 @@ function checkScopes(provider: ProviderDescriptor, request: ConnectRequest, gran
 }
 
 function checkAccount(
-  provider: ProviderDescriptor,
+  provider: OAuthProviderDescriptor,
   request: ConnectRequest,
   account: AccountInfo,
   earlier: ConnectionRecord | undefined,
@@ -74,7 +74,7 @@ function checkAccount(
 }
 
 /** Forgets the provider here and withdraws Ferry's access there. Everything local is gone even when the provider cannot be reached (then it throws a sentence saying so). */
-export async function disconnectProvider(provider: ProviderDescriptor): Promise<void> {
+export async function disconnectProvider(provider: OAuthProviderDescriptor): Promise<void> {
   await deleteConnection(provider.id);
   await withdrawTokens(provider);
 }
@@ -83,13 +83,13 @@ export async function disconnectProvider(provider: ProviderDescriptor): Promise<
  * After a transfer finished: the provider's access goes too, unless it was connected again after that moment
  * (for another transfer). The caller checks that no unfinished transfer still needs it.
  */
-export async function releaseProvider(provider: ProviderDescriptor, finishedAt: number): Promise<void> {
+export async function releaseProvider(provider: OAuthProviderDescriptor, finishedAt: number): Promise<void> {
   const record = await loadConnection(provider.id);
   if (!record || record.connectedAt > finishedAt) return;
   await disconnectProvider(provider);
 }
 
-async function withdrawTokens(provider: ProviderDescriptor): Promise<void> {
+async function withdrawTokens(provider: OAuthProviderDescriptor): Promise<void> {
   const token = (await loadRefreshToken(provider.id)) ?? (await loadAccess(provider.id))?.accessToken;
   await discardTokens(provider.id);
   await revokeGrant(provider, token);

@@ -1,11 +1,11 @@
 /** One entry to a provider's authorisation flow, whichever kind its descriptor declares. */
-import type { ProviderDescriptor } from '../../../model/adapter';
+import type { OAuthProviderDescriptor } from '../../../model/adapter';
 import { authorizeWithCode } from './code-flow';
 import { authorizeWithTokenFlow } from './token-flow';
 import type { AuthorizeOptions, TokenGrant } from './types';
 
 export function authorize(
-  provider: ProviderDescriptor,
+  provider: OAuthProviderDescriptor,
   scopes: readonly string[],
   options: AuthorizeOptions,
 ): Promise<TokenGrant> {

@@ -2,7 +2,7 @@
  * Ferry's side of OAuth: connecting a provider (its flow, its account), keeping the tokens, and the authorised
  * fetch the engine hands to adapters. Providers are looked up by id through `resolve` (the registry).
  */
-import type { FetchLike, ProviderDescriptor, ProviderId } from '../../../model/adapter';
+import type { FetchLike, OAuthProviderDescriptor, ProviderId } from '../../../model/adapter';
 import type { ConnectionView } from '../messages';
 import { authorizedFetch } from './authorized-fetch';
 import { connectProvider, disconnectProvider, releaseProvider, type ConnectRequest } from './connect';
@@ -31,7 +31,7 @@ export interface Auth {
   authorizedFetch(provider: ProviderId): FetchLike;
 }
 
-export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Auth {
+export function createAuth(resolve: (id: ProviderId) => OAuthProviderDescriptor): Auth {
   const view = async (record: ConnectionRecord): Promise<ConnectionView> => ({
     provider: record.provider,
     account: record.account,
@@ -55,7 +55,7 @@ export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Aut
  * A code-flow connection whose refresh token no longer opens (the browser was closed, taking the key with it)
  * needs the person once its access token is gone; a token-flow one may still renew silently.
  */
-async function canRenew(provider: ProviderDescriptor): Promise<boolean> {
+async function canRenew(provider: OAuthProviderDescriptor): Promise<boolean> {
   if (provider.auth.flow !== 'code-pkce') return true;
   const access = await loadAccess(provider.id);
   return (access !== undefined && isFresh(access)) || (await loadRefreshToken(provider.id)) !== undefined;

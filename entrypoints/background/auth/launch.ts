@@ -1,14 +1,14 @@
 /** Runs an authorisation request in the browser's auth window and hands back the redirect it ended on. */
 import { browser } from 'wxt/browser';
-import type { ProviderDescriptor } from '../../../model/adapter';
+import type { OAuthProviderDescriptor } from '../../../model/adapter';
 import { describeError } from './errors';
 
 /** `https://<extension id>.chromiumapp.org/<provider>` on Chromium; registered with each provider. */
-export function redirectUriFor(provider: ProviderDescriptor): string {
+export function redirectUriFor(provider: OAuthProviderDescriptor): string {
   return browser.identity.getRedirectURL(provider.id);
 }
 
-export async function launchAuthorization(provider: ProviderDescriptor, url: URL, interactive: boolean): Promise<URL> {
+export async function launchAuthorization(provider: OAuthProviderDescriptor, url: URL, interactive: boolean): Promise<URL> {
   let responseUrl: string | undefined;
   try {
     responseUrl = await browser.identity.launchWebAuthFlow({ url: url.href, interactive });
@@ -28,7 +28,7 @@ function isRedirectTo(responseUrl: string, redirectUri: string): boolean {
 }
 
 /** Rejects a response to a request Ferry did not make (RFC 6749 §10.12); `state` is single use. */
-export function checkState(provider: ProviderDescriptor, params: URLSearchParams, expected: string): void {
+export function checkState(provider: OAuthProviderDescriptor, params: URLSearchParams, expected: string): void {
   if (params.get('state') !== expected) {
     throw new Error(
       `The answer from ${provider.name} did not belong to the sign-in Ferry started, so Ferry ignored it. Try connecting again.`,
@@ -37,7 +37,7 @@ export function checkState(provider: ProviderDescriptor, params: URLSearchParams
 }
 
 /** The `error=` of an authorisation response, as a sentence. */
-export function checkAuthorizationError(provider: ProviderDescriptor, params: URLSearchParams): void {
+export function checkAuthorizationError(provider: OAuthProviderDescriptor, params: URLSearchParams): void {
   const error = params.get('error');
   if (!error) return;
   const description = params.get('error_description');

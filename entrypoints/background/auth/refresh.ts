@@ -2,7 +2,7 @@
  * Keeps an access token usable: renews it shortly before it expires or after the provider refused it, one
  * renewal per provider at a time (every caller waiting meanwhile shares it).
  */
-import { AdapterError, type ProviderDescriptor, type ProviderId } from '../../../model/adapter';
+import { AdapterError, type OAuthProviderDescriptor, type ProviderId } from '../../../model/adapter';
 import { fetchAccount } from './account';
 import { refreshWithCode } from './code-flow';
 import { loadConnection, markNeedsReconnect } from './connection-store';
@@ -20,13 +20,13 @@ export function isFresh(grant: AccessGrant, now = Date.now()): boolean {
   return grant.expiresAt - EXPIRY_SKEW_MS > now;
 }
 
-export async function currentAccess(provider: ProviderDescriptor): Promise<AccessGrant> {
+export async function currentAccess(provider: OAuthProviderDescriptor): Promise<AccessGrant> {
   const access = await loadAccess(provider.id);
   return access && isFresh(access) ? access : renewAccess(provider, access?.accessToken);
 }
 
 /** A token other than `rejected` (the one that expired or drew a 401). Throws a fatal 'reconnect' AdapterError when the grant is gone. */
-export function renewAccess(provider: ProviderDescriptor, rejected: string | undefined): Promise<AccessGrant> {
+export function renewAccess(provider: OAuthProviderDescriptor, rejected: string | undefined): Promise<AccessGrant> {
   let renewal = renewals.get(provider.id);
   if (!renewal) {
     renewal = renewOnce(provider, rejected).finally(() => renewals.delete(provider.id));
@@ -35,7 +35,7 @@ export function renewAccess(provider: ProviderDescriptor, rejected: string | und
   return renewal;
 }
 
-async function renewOnce(provider: ProviderDescriptor, rejected: string | undefined): Promise<AccessGrant> {
+async function renewOnce(provider: OAuthProviderDescriptor, rejected: string | undefined): Promise<AccessGrant> {
   const access = await loadAccess(provider.id);
   if (access && access.accessToken !== rejected && isFresh(access)) return access;
   const record = await loadConnection(provider.id);
@@ -47,7 +47,7 @@ async function renewOnce(provider: ProviderDescriptor, rejected: string | undefi
   return grant;
 }
 
-async function renewWithRefreshToken(provider: ProviderDescriptor, record: ConnectionRecord): Promise<TokenGrant> {
+async function renewWithRefreshToken(provider: OAuthProviderDescriptor, record: ConnectionRecord): Promise<TokenGrant> {
   const refreshToken = await loadRefreshToken(provider.id);
   if (!refreshToken) return giveUp(provider, 'Ferry keeps no sign-in once the browser has been closed');
   try {
@@ -65,7 +65,7 @@ async function renewWithRefreshToken(provider: ProviderDescriptor, record: Conne
 }
 
 /** The token flow has no refresh token: ask again without a prompt, for the same account. */
-async function renewSilently(provider: ProviderDescriptor, record: ConnectionRecord): Promise<TokenGrant> {
+async function renewSilently(provider: OAuthProviderDescriptor, record: ConnectionRecord): Promise<TokenGrant> {
   let grant: TokenGrant;
   try {
     grant = await authorizeWithTokenFlow(provider, record.requestedScopes, {
@@ -84,7 +84,7 @@ async function renewSilently(provider: ProviderDescriptor, record: ConnectionRec
   return grant;
 }
 
-async function giveUp(provider: ProviderDescriptor, reason: string, providerMessage?: string): Promise<never> {
+async function giveUp(provider: OAuthProviderDescriptor, reason: string, providerMessage?: string): Promise<never> {
   await markNeedsReconnect(provider.id);
   await discardTokens(provider.id);
   throw reconnectError(provider, reason, providerMessage);

@@ -1,5 +1,5 @@
 /** Withdraws Ferry's access at the provider, where the provider offers a way to. */
-import type { ProviderDescriptor } from '../../../model/adapter';
+import type { OAuthProviderDescriptor } from '../../../model/adapter';
 import { providerUrl } from '../build-config';
 import { describeError } from './errors';
 
@@ -14,7 +14,7 @@ import { describeError } from './errors';
  * instead: the access token lapses within the hour and the refresh token is gone with its key.
  * https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens#token-revocation
  */
-export async function revokeGrant(provider: ProviderDescriptor, token: string | undefined): Promise<void> {
+export async function revokeGrant(provider: OAuthProviderDescriptor, token: string | undefined): Promise<void> {
   const { revokeUrl } = provider.auth;
   if (!revokeUrl || !token) return;
   let response: Response;
@@ -29,7 +29,7 @@ export async function revokeGrant(provider: ProviderDescriptor, token: string | 
   throw notRevoked(provider, `HTTP ${response.status}${typeof body.error_description === 'string' ? `, ${body.error_description}` : ''}`);
 }
 
-function notRevoked(provider: ProviderDescriptor, why: string): Error {
+function notRevoked(provider: OAuthProviderDescriptor, why: string): Error {
   return new Error(
     `Ferry forgot its access to ${provider.name}, but could not ask ${provider.name} to withdraw it (${why}). ` +
       `The access lapses by itself within an hour; you can also remove Ferry from your ${provider.name} account's security settings.`,

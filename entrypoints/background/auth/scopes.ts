@@ -1,5 +1,5 @@
 /** Which OAuth scopes a connection asks for, and whether a grant holds them. */
-import type { DataType, ProviderDescriptor } from '../../../model/adapter';
+import type { DataType, OAuthProviderDescriptor, ProviderDescriptor } from '../../../model/adapter';
 import type { Role } from '../messages';
 
 /** The data types' own scopes for one side of a transfer: export scopes for a source, import for a destination. */
@@ -10,7 +10,7 @@ export function dataTypeScopes(provider: ProviderDescriptor, role: Role, dataTyp
 
 /** Everything to ask for: identity scopes, this side's data scopes, and whatever an earlier connection asked for. */
 export function scopesToRequest(
-  provider: ProviderDescriptor,
+  provider: OAuthProviderDescriptor,
   role: Role,
   dataTypes: readonly DataType[],
   earlier: readonly string[] = [],

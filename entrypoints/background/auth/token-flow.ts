@@ -4,7 +4,7 @@
  * an expired token is renewed by asking again without a prompt (prompt=none).
  */
 import * as oauth from 'oauth4webapi';
-import type { ProviderDescriptor } from '../../../model/adapter';
+import type { OAuthProviderDescriptor } from '../../../model/adapter';
 import { providerUrl } from '../build-config';
 import { clientId } from './authorization-server';
 import { checkAuthorizationError, checkState, launchAuthorization, redirectUriFor, withParams } from './launch';
@@ -12,7 +12,7 @@ import { grantedScopes } from './scopes';
 import { DEFAULT_LIFETIME_SEC, type AuthorizeOptions, type TokenGrant } from './types';
 
 export async function authorizeWithTokenFlow(
-  provider: ProviderDescriptor,
+  provider: OAuthProviderDescriptor,
   scopes: readonly string[],
   options: AuthorizeOptions,
 ): Promise<TokenGrant> {
@@ -31,7 +31,7 @@ export async function authorizeWithTokenFlow(
 
 /** Reads the token from the redirect's fragment (RFC 6749 §4.2.2), or the error from it (§4.2.2.1). */
 export function parseTokenResponse(
-  provider: ProviderDescriptor,
+  provider: OAuthProviderDescriptor,
   responseUrl: URL,
   expectedState: string,
   requestedScopes: readonly string[],

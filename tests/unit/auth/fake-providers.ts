@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ProviderDescriptor } from '../../../model/adapter';
+import type { OAuthProviderDescriptor } from '../../../model/adapter';
 
-export const TOKEN_PROVIDER: ProviderDescriptor = {
+export const TOKEN_PROVIDER: OAuthProviderDescriptor = {
   id: 'google',
   name: 'Google',
   auth: {
+    kind: 'oauth',
     flow: 'token',
     authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
     revokeUrl: 'https://oauth2.googleapis.com/revoke',
@@ -35,10 +36,11 @@ export const TOKEN_PROVIDER: ProviderDescriptor = {
   },
 };
 
-export const CODE_PROVIDER: ProviderDescriptor = {
+export const CODE_PROVIDER: OAuthProviderDescriptor = {
   id: 'microsoft',
   name: 'Microsoft',
   auth: {
+    kind: 'oauth',
     flow: 'code-pkce',
     authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
     tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
@@ -58,7 +60,7 @@ export const CODE_PROVIDER: ProviderDescriptor = {
   },
 };
 
-export const resolveProvider = (id: string): ProviderDescriptor => {
+export const resolveProvider = (id: string): OAuthProviderDescriptor => {
   const provider = [TOKEN_PROVIDER, CODE_PROVIDER].find((p) => p.id === id);
   if (!provider) throw new Error(`unknown provider ${id}`);
   return provider;
