@@ -121,6 +121,12 @@ export type ImportResult =
       destinationId: string;
       /** Model fields this item carried that the destination did not keep (value-specific losses). */
       lost?: LostField[];
+      /**
+       * Present when the destination already held an item with this identity and it was found, not created: the
+       * model field it was found by and a sentence saying why two items sharing it become one. The engine reports
+       * an item that so arrived as the same destination item as another item of the job.
+       */
+      found?: { field: string; why: string };
     }
   | { key: string; ok: false; error: AdapterError };
 

@@ -113,6 +113,8 @@ export interface MemoryProviderOptions {
   orphansAllowed?: boolean;
   /** Milliseconds every importBatch takes (lets batches overlap). */
   importDelayMs?: number;
+  /** The destination keeps one event per UID in a calendar: a second one with it is found as the first. */
+  keepsOnePerUid?: boolean;
 }
 
 export interface MemoryProvider {
@@ -229,11 +231,13 @@ function memoryImporter(account: MemoryCalendarAccount, provider: MemoryProvider
       if (!item.parentId) return { key: item.key, ok: false, error: new AdapterError('An overridden instance needs its series at the destination.', 'skip', { status: 400, providerMessage: 'orphan instance' }) };
       if (!account.events.some((e) => e.id === item.parentId)) throw new Error(`Parent ${item.parentId} is not at the destination`);
     }
-    const existing = bySourceKey(item.key);
+    const sameUid = options.keepsOnePerUid ? account.events.find((e) => e.data.uid === event.uid && e.calendarId === item.containerId) : undefined;
+    const existing = bySourceKey(item.key) ?? sameUid;
     const stored = existing ?? account.addEvent(item.containerId, keepDeclared(event, fields), item.key);
     if (!existing) account.createdCount += 1;
     const lost = options.lossFor?.(item as ImportItem<CalendarEvent>);
-    return { key: item.key, ok: true, destinationId: stored.id, ...(lost?.length ? { lost } : {}) };
+    const found = sameUid && { field: 'uid', why: 'both have the same UID, and this calendar keeps one event per UID.' };
+    return { key: item.key, ok: true, destinationId: stored.id, ...(lost?.length ? { lost } : {}), ...(found ? { found } : {}) };
   }
 
   return {

@@ -28,6 +28,8 @@ runMailConformance({
   expectedFolders: (m) => [m.folder, ...m.labels],
   rebuildsAbove: MAX_MIME_BYTES,
   importsAsDrafts: true,
+  keepsCopiesInOtherFolders: true,
+  holdsOnlyMessages: true,
   async open() {
     const sandbox = await startSandbox({ port: 0, providers: [(ctx) => createMicrosoftSandbox(ctx, { serviceTimeMs: 0 })] });
     const { ctx, close } = sandboxContext(sandbox, 'microsoft', microsoft, mail, { tokenAccount: ALICE.id, contextAccount: ALICE.id });

@@ -95,31 +95,35 @@ export async function readMailFacts(dir: string): Promise<Map<string, MailFacts[
 export const mailCount = (mail: Map<string, MailFacts[]>): number => [...mail.values()].reduce((n, l) => n + l.length, 0);
 
 /**
- * Differences between the two accounts, except the facts `mayDiffer` lists for a message. Messages that share
- * a Message-ID are one message (RFC 5322 §3.6.4; Gmail and Outlook find an earlier copy by it): the destination
- * holds exactly one of them. Messages the destination refused (`refused`, listed in the job's report) are left out.
+ * Differences between the two accounts, except the facts `mayDiffer` lists for a message. Copies that share a
+ * Message-ID (RFC 5322 §3.6.4) arrive as `copiesArriving(copies)` messages (Gmail keeps one, Outlook one per
+ * folder), each with the bytes of one copy. Messages the destination refused (`refused`, listed in the job's
+ * report) are left out.
  */
 export function diffMail(
   left: Map<string, MailFacts[]>,
   arrived: Map<string, MailFacts[]>,
   mayDiffer: (m: MailFacts) => ReadonlySet<MailFactName>,
   refused: (m: MailFacts) => boolean = () => false,
+  copiesArriving: (copies: readonly MailFacts[]) => number = () => 1,
 ): string[] {
   const problems: string[] = [];
   for (const [key, all] of left) {
     const wants = all.filter((m) => !refused(m));
     if (wants.length === 0) continue;
     const gots = arrived.get(key) ?? [];
-    const expected = key.startsWith('<') || wants.length === 1 ? 1 : wants.length;
+    const shared = key.startsWith('<') && wants.length > 1;
+    const expected = shared ? copiesArriving(wants) : wants.length;
     if (gots.length !== expected) {
       problems.push(`${key}: ${wants.length} at the source, ${gots.length} at the destination`);
       continue;
     }
-    if (expected === 1 && wants.length > 1) {
-      // Copies that share a Message-ID become one message, with the bytes of one of them and the state of the
-      // copy that arrived first: only that its bytes are one copy's is checked.
-      const got = gots[0]!;
-      if (!wants.some((w) => w.bytes === got.bytes || mayDiffer(w).has('bytes'))) problems.push(`${key}: arrived bytes match none of its ${wants.length} copies`);
+    if (shared) {
+      // A merged message has the bytes of one copy and the state of the copy that arrived first: only that each
+      // arrival's bytes are one copy's is checked.
+      for (const got of gots) {
+        if (!wants.some((w) => w.bytes === got.bytes || mayDiffer(w).has('bytes'))) problems.push(`${key}: arrived bytes match none of its ${wants.length} copies`);
+      }
       continue;
     }
     wants.forEach((want, i) => {

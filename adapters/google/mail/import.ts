@@ -12,6 +12,9 @@ import { GMAIL_API, LABEL_OF_FOLDER, NO_FOLDER_LABEL, ensureUserLabel, listLabel
 import { toGmailLabelIds } from './map';
 import { uploadMessage } from './upload';
 
+/** What Gmail keeps one message per: a second message with it is found, never imported beside the first. */
+const MESSAGE_ID = { field: 'messageId', why: 'both have the same Message-ID, and Gmail keeps one message per Message-ID.' };
+
 /** `rfc822msgid:` takes the id without its angle brackets; one with spaces (old mailers wrote some) goes in quotes. */
 function searchFor(messageId: string): string {
   const id = messageId.replace(/^<|>$/g, '');
@@ -57,7 +60,7 @@ export class GoogleMailImporter implements Importer {
         lost.push({ field: 'folders', reason: `Gmail keeps the name "${folder}" for itself: the message is labelled "${userLabelName(folder)}".` });
       }
       const destinationId = existing ?? (await this.upload(item, labelIds));
-      return lost.length ? { key: item.key, ok: true, destinationId, lost } : { key: item.key, ok: true, destinationId };
+      return { key: item.key, ok: true, destinationId, ...(lost.length && { lost }), ...(existing && { found: MESSAGE_ID }) };
     } catch (error) {
       if (!(error instanceof AdapterError) || error.errorClass === 'fatal') throw error;
       return { key: item.key, ok: false, error };

@@ -2,8 +2,8 @@
  * Imports messages into Outlook folders. A message up to MAX_MIME_BYTES goes in as its own MIME
  * (POST /mailFolders/{id}/messages, Content-Type text/plain, the MIME in base64: Graph's "create message
  * in MIME format"); a larger one is rebuilt from its parts (rebuild.ts). Then its state is set (isRead, flag,
- * categories, importance). A message is found again by its internetMessageId, so a second import of one whose
- * answer was lost finds the first. Graph makes every such message a draft; that and more is reported per item.
+ * categories, importance). A message is found again by its internetMessageId in its folder, so a second import
+ * of one whose answer was lost finds the first. Graph makes every such message a draft; that and more is reported per item.
  * https://learn.microsoft.com/graph/api/user-post-messages
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
@@ -16,6 +16,12 @@ import type { GraphCollection, GraphMessage } from './api-types';
 import { WELL_KNOWN, ensureFolder, folderUrl } from './folders';
 import { importLosses, toGraphState } from './map';
 import { rebuildMessage } from './rebuild';
+
+/** Outlook lets no client mark a message as its own, so a message is found by its Message-ID in its folder. */
+const MESSAGE_ID_IN_FOLDER = {
+  field: 'messageId',
+  why: 'both have the same Message-ID and folder, which is how Ferry recognises a message it already put into Outlook.',
+};
 
 /** Largest MIME sent whole: its base64 (4/3 of it) stays under Graph's 4 MB request limit. */
 export const MAX_MIME_BYTES = 3_000_000;
@@ -46,7 +52,7 @@ export class MicrosoftMailImporter implements Importer {
 
   private async importOne(item: ImportItem<MailMessage>): Promise<ImportResult> {
     try {
-      const existing = await this.find(item.data.messageId);
+      const existing = await this.find(item.data.messageId, item.containerId);
       let rebuilt = false;
       let id = existing;
       if (!id) {
@@ -56,7 +62,7 @@ export class MicrosoftMailImporter implements Importer {
       }
       const { patch, lost } = toGraphState(item.data);
       await graphRequest(this.ctx, 'PATCH', `${GRAPH_API}/me/messages/${encodeURIComponent(id)}`, patch);
-      return { key: item.key, ok: true, destinationId: id, lost: [...importLosses(item.data, rebuilt), ...lost] };
+      return { key: item.key, ok: true, destinationId: id, lost: [...importLosses(item.data, rebuilt), ...lost], ...(existing && { found: MESSAGE_ID_IN_FOLDER }) };
     } catch (error) {
       if (!(error instanceof AdapterError) || error.errorClass === 'fatal') throw error;
       return { key: item.key, ok: false, error };
@@ -87,17 +93,26 @@ export class MicrosoftMailImporter implements Importer {
     return { id: parseJsonAnswer<GraphMessage>(text, 'Microsoft', 'the new message').id, rebuilt: false };
   }
 
-  /** The id of a message with this internetMessageId anywhere in the mailbox, if any. */
-  private async find(messageId: string): Promise<string | undefined> {
+  /**
+   * The id of a message with this internetMessageId in the folder, if any. Looking in the folder only keeps copies
+   * of one message filed in two folders (a Gmail message's labels, an Outlook message copied) apart.
+   */
+  private async find(messageId: string, folderId: string): Promise<string | undefined> {
     if (!messageId) return undefined;
-    const url = `${GRAPH_API}/me/messages${query({ $filter: `internetMessageId eq ${odataString(messageId)}`, $select: 'id', $top: 1 })}`;
-    return (await graphRequest<GraphCollection<GraphMessage>>(this.ctx, 'GET', url)).value?.[0]?.id;
+    const url = `${folderUrl(folderId)}/messages${query({ $filter: `internetMessageId eq ${odataString(messageId)}`, $select: 'id', $top: 1 })}`;
+    try {
+      return (await graphRequest<GraphCollection<GraphMessage>>(this.ctx, 'GET', url)).value?.[0]?.id;
+    } catch (error) {
+      // A folder that is gone holds nothing to find; the create then says what is wrong with it.
+      if (error instanceof AdapterError && error.details.status === 404) return undefined;
+      throw error;
+    }
   }
 
   async lookup(items: ImportItem[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const item of items as ImportItem<MailMessage>[]) {
-      const id = await this.find(item.data.messageId);
+      const id = await this.find(item.data.messageId, item.containerId);
       if (id) found.set(item.key, id);
     }
     return found;

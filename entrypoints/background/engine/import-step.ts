@@ -15,7 +15,9 @@ export interface ClaimedBatch {
   items: ImportItem[];
 }
 
-type Outcome = { key: string; ok: true; destinationId: string; lost?: LostField[] } | { key: string; ok: false; error: unknown };
+type Outcome =
+  | { key: string; ok: true; destinationId: string; lost?: LostField[]; found?: { field: string; why: string } }
+  | { key: string; ok: false; error: unknown };
 
 /** Claims up to batchSize pending items (none when fewer than `minSize` are ready), marking them in flight. */
 export async function claimBatch(ctx: DataTypeRun, minSize: number): Promise<ClaimedBatch | undefined> {
@@ -84,7 +86,8 @@ async function recordOutcomes(ctx: DataTypeRun, records: ItemRecord[], outcomes:
     for (const record of records) {
       const outcome = byKey.get(record.key) ?? { key: record.key, ok: false, error: noAnswer() };
       if (outcome.ok) {
-        await completeItem(ctx, record, outcome.destinationId, outcome.lost);
+        const merged = outcome.found ? await mergedInto(ctx, record, outcome.destinationId, outcome.found) : undefined;
+        await completeItem(ctx, record, outcome.destinationId, merged ? [merged, ...(outcome.lost ?? [])] : outcome.lost);
         moved += 1;
         bytes += record.bytes ?? 0;
       } else {
@@ -99,6 +102,20 @@ async function recordOutcomes(ctx: DataTypeRun, records: ItemRecord[], outcomes:
   if (retries.length) ctx.destination.pacer.record(paceOutcomeOf(retries));
   ctx.rates.record(ctx.job.id, ctx.dataType, moved, bytes, ctx.now());
   ctx.changed();
+}
+
+/**
+ * Two items of the job that share what the destination keeps unique (two copies of one message) arrive as one
+ * destination item: the later one says so in the report instead of vanishing into the first.
+ */
+async function mergedInto(ctx: DataTypeRun, record: ItemRecord, destinationId: string, found: { field: string; why: string }): Promise<LostField | undefined> {
+  const first = await ctx.db.items
+    .where('[jobId+destinationId]')
+    .equals([record.jobId, destinationId])
+    .filter((other) => other.key !== record.key && other.state === 'done')
+    .first();
+  if (!first) return undefined;
+  return { field: found.field, reason: `It arrived as one with "${first.title}": ${found.why}` };
 }
 
 /** The destination asked for patience: slow down as the slowest answer says (a 429 also lowers concurrency). */

@@ -99,6 +99,12 @@ const MIGRATIONS: { stores: Record<string, string>; upgrade?: (tx: Transaction) 
       failures: '[jobId+key], jobId, [jobId+kind]',
     },
   },
+  {
+    // Finds the item that already arrived as a destination item, when the destination keeps one per identity.
+    stores: {
+      items: '[jobId+key], jobId, [jobId+dataType+state], [jobId+state], [jobId+parentKey], [jobId+lossFlag], [jobId+destinationId]',
+    },
+  },
 ];
 
 export class FerryDb extends Dexie {

@@ -37,6 +37,12 @@ export interface SampleMailOptions {
   largeAttachmentBytes?: number;
   /** Include /work/shared/fixtures/mail when present (default true). */
   fixtures?: boolean;
+  /**
+   * Messages filed twice with one Message-ID, as mailboxes hold them (a message copied to a second folder, a
+   * second copy in the same folder): each is one copy to another folder and one to its own. Default 1 pair when
+   * count ≥ 100, else none.
+   */
+  sharedIdPairs?: number;
 }
 
 interface Sample {
@@ -126,19 +132,25 @@ async function* chunks(...parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
 
 export async function writeSampleMail(dir: string, options: SampleMailOptions = {}): Promise<{ messages: number; folders: string[] }> {
   const { count = 1000, folders = 10, seed = 7, largeAttachmentBytes = 5 * 1024 * 1024, fixtures = true } = options;
+  const sharedIdPairs = options.sharedIdPairs ?? (count >= 100 ? 1 : 0);
   const random = new SeededRandom(seed);
   const names = FOLDERS.slice(0, Math.max(1, Math.min(folders, FOLDERS.length)));
   const labels = names.filter((n) => !['Inbox', 'Sent', 'Archive'].includes(n));
   const real = fixtures ? await fixtureMessages() : [];
   const samples: Sample[] = [];
   const start = Date.UTC(2023, 0, 1);
-  const generated = Math.max(0, count - real.length - (largeAttachmentBytes ? 1 : 0));
+  const generated = Math.max(0, count - real.length - (largeAttachmentBytes ? 1 : 0) - 2 * sharedIdPairs);
   for (let n = 0; n < generated; n++) {
     const date = new Date(start + random.int(0, 700 * 86_400) * 1000);
     const folder = n < names.length ? names[n]! : random.pick(names);
     const extra = labels.length && random.chance(0.15) ? random.sample(labels.filter((l) => l !== folder), random.int(1, 2)) : [];
     const attachment = random.chance(0.1) ? random.int(200, 40_000) : 0;
     samples.push({ folder, labels: extra, read: random.chance(0.7), flagged: random.chance(0.1), important: random.chance(0.1), date, raw: generatedMessage(random, n, date, folder, attachment) });
+  }
+  for (let pair = 0; pair < Math.min(sharedIdPairs, samples.length); pair++) {
+    const original = samples[pair]!;
+    const elsewhere = names.find((n) => n !== original.folder) ?? original.folder;
+    samples.push({ ...original, folder: elsewhere, labels: [] }, { ...original, labels: [] });
   }
   if (largeAttachmentBytes) {
     const date = new Date(Date.UTC(2024, 5, 1, 9, 30));

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { destinationCounts, harness, progressOf, seedPlain } from './harness';
+import { destinationCounts, harness, progressOf, seedPlain, simpleEvent } from './harness';
 
 describe('engine: a transfer from start to done', () => {
   it('moves every event once, into the matching calendars, and reports progress', async () => {
@@ -70,5 +70,28 @@ describe('engine: a transfer from start to done', () => {
     expect(await h.db.items.where('jobId').equals(first.id).count()).toBe(0);
     expect(await h.db.cursors.where('jobId').equals(first.id).count()).toBe(0);
     await expect(engine.view(first.id)).rejects.toThrow(/no transfer/);
+  });
+});
+
+describe('engine: two items the destination keeps as one', () => {
+  it('reports the later one as arrived with the first, instead of counting it silently', async () => {
+    const h = harness({ destination: { keepsOnePerUid: true } });
+    const events = [simpleEvent(1), { ...simpleEvent(2), uid: simpleEvent(1).uid, title: 'Event 1, a second copy' }, simpleEvent(3)];
+    h.source.account('alice').seed([{ name: 'Alice', isDefault: true, events }]);
+    const engine = h.engine();
+    const started = await h.start(engine);
+    await engine.idle();
+    const view = await engine.view(started.id);
+    expect(view.status).toBe('done');
+    expect(progressOf(view)).toMatchObject({ total: 3, moved: 3, failed: 0 });
+    expect(h.destination.account('bob').events.map((e) => e.data.title).sort()).toEqual(['Event 1', 'Event 3']);
+    expect(view.losses).toEqual([
+      {
+        key: expect.any(String),
+        dataType: 'calendar',
+        title: 'Event 1, a second copy',
+        fields: [{ field: 'uid', reason: 'It arrived as one with "Event 1": both have the same UID, and this calendar keeps one event per UID.' }],
+      },
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MAIL_SYSTEM_FOLDERS, isSystemFolder, type MailSystemFolder } from '../../../../model/mail';
 import { archiveHeaderFields, readArchivedMessage } from '../../../../model/mail-archive';
+import { headerBlockEnd, parseHeaderBlock } from '../../../../model/mail-headers';
 import { mboxEnvelope, readMbox, writeMbox, type MboxMessage } from '../../../../model/mail-mbox';
 import { mimeOfMessage, propertiesOfMime } from './mime';
 import type { OutlookMailbox, StoredFolder } from './store';
@@ -54,6 +55,9 @@ export async function seedMailbox(mailbox: OutlookMailbox, dataDir: string): Pro
     for await (const entry of readMbox(createReadStream(join(dir, file)))) {
       const archived = readArchivedMessage(folder.displayName, await collect(entry.body));
       const mime = Buffer.from(archived.raw);
+      // Exchange holds no message without header fields (its MIME import refuses one), so mbox text that is no
+      // message never becomes an Outlook message: the account is seeded as Outlook could hold it.
+      if (headerBlockEnd(mime) < 0 || parseHeaderBlock(mime).length === 0) continue;
       const props = await propertiesOfMime(mime, new Date(0).toISOString().replace(/\.000Z$/, 'Z'));
       const { hasAttachments, ...rest } = props;
       void hasAttachments;
