@@ -35,7 +35,8 @@ for (const [from, to] of directions) {
 
     const left = await readMailFacts(moved.leftDir);
     const arrived = await readMailFacts(moved.arrivedDir);
-    expect(mailCount(left)).toBeGreaterThanOrEqual(1000);
+    // Outlook holds no mbox text without header fields, so a Microsoft account is seeded with a few less.
+    expect(mailCount(left)).toBeGreaterThanOrEqual(from === 'microsoft' ? 990 : 1000);
     const mayDiffer = new Set(MAY_DIFFER[`${from}->${to}`]);
     // Messages over 3,000,000 bytes are rebuilt from their parts on the way into Outlook (reported per item).
     const rebuilt = (size: number) => to === 'microsoft' && size > 3_000_000;

@@ -17,12 +17,14 @@ export interface MailFacts {
   draft: boolean;
   /** SHA-256 of the message without the archive's state headers. */
   bytes: string;
+  /** SHA-256 of each base64 attachment's decoded content, sorted: kept even where a message is rebuilt. */
+  attachments: string[];
   /** Its length in bytes (not compared: it tells which messages a destination rebuilds). */
   size: number;
 }
 
 export type MailFactName = Exclude<keyof MailFacts, 'size'>;
-export const MAIL_FACTS: readonly MailFactName[] = ['subject', 'date', 'folders', 'read', 'flagged', 'draft', 'bytes'];
+export const MAIL_FACTS: readonly MailFactName[] = ['subject', 'date', 'folders', 'read', 'flagged', 'draft', 'bytes', 'attachments'];
 
 const STATE_HEADERS = /^(x-gmail-labels|status|x-status):/i;
 const FLAG_LABELS = new Set(['important', 'starred', 'unread', 'opened']);
@@ -59,6 +61,23 @@ function headerBlock(message: string): { headers: [string, string][]; headerText
   return { headers, headerText, body };
 }
 
+/** Hashes of the base64 attachments of a MIME entity, nested multiparts included. */
+function attachmentHashes(headers: [string, string][], body: string): string[] {
+  const type = headers.find(([n]) => n === 'content-type')?.[1] ?? '';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    const parts = body.split(`--${boundary}`).slice(1, -1);
+    return parts.flatMap((part) => {
+      const inner = headerBlock(part.replace(/^\r?\n/, ''));
+      return attachmentHashes(inner.headers, inner.body);
+    });
+  }
+  const disposition = headers.find(([n]) => n === 'content-disposition')?.[1] ?? '';
+  const encoding = headers.find(([n]) => n === 'content-transfer-encoding')?.[1] ?? '';
+  if (!/^attachment/i.test(disposition) || !/base64/i.test(encoding)) return [];
+  return [createHash('sha256').update(Buffer.from(body.replace(/\s+/g, ''), 'base64')).digest('hex').slice(0, 16)];
+}
+
 export async function readMailFacts(dir: string): Promise<Map<string, MailFacts[]>> {
   const folder = path.join(dir, 'mail');
   const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.mbox')).sort();
@@ -82,6 +101,7 @@ export async function readMailFacts(dir: string): Promise<Map<string, MailFacts[
         flagged: xStatus.includes('F') || labels.some((l) => l.toLowerCase() === 'starred'),
         draft: xStatus.includes('D'),
         bytes: createHash('sha256').update(`${own}${body}`.replace(/\r\n/g, '\n'), 'latin1').digest('hex').slice(0, 16),
+        attachments: attachmentHashes(headers, body).sort(),
         size: message.length,
       };
       const messageId = header('message-id');

@@ -48,6 +48,7 @@ export interface GraphMessageInput {
   replyTo?: GraphRecipient[];
   internetMessageId?: string;
   importance?: 'low' | 'normal' | 'high';
+  categories?: string[];
 }
 
 export interface GraphFileAttachment {

@@ -15,7 +15,7 @@ import { GRAPH_API, graphError, graphRequest, odataString, query } from '../clie
 import type { GraphCollection, GraphMessage } from './api-types';
 import { WELL_KNOWN, ensureFolder, folderUrl } from './folders';
 import { importLosses, toGraphState } from './map';
-import { rebuildMessage } from './rebuild';
+import { INCOMPLETE_CATEGORY, rebuildMessage } from './rebuild';
 
 /** Outlook lets no client mark a message as its own, so a message is found by its Message-ID in its folder. */
 const MESSAGE_ID_IN_FOLDER = {
@@ -99,9 +99,12 @@ export class MicrosoftMailImporter implements Importer {
    */
   private async find(messageId: string, folderId: string): Promise<string | undefined> {
     if (!messageId) return undefined;
-    const url = `${folderUrl(folderId)}/messages${query({ $filter: `internetMessageId eq ${odataString(messageId)}`, $select: 'id', $top: 1 })}`;
+    const url = `${folderUrl(folderId)}/messages${query({ $filter: `internetMessageId eq ${odataString(messageId)}`, $select: 'id,categories', $top: 1 })}`;
     try {
-      return (await graphRequest<GraphCollection<GraphMessage>>(this.ctx, 'GET', url)).value?.[0]?.id;
+      const found = (await graphRequest<GraphCollection<GraphMessage>>(this.ctx, 'GET', url)).value?.[0];
+      if (!found?.categories?.includes(INCOMPLETE_CATEGORY)) return found?.id;
+      await graphRequest(this.ctx, 'DELETE', `${GRAPH_API}/me/messages/${encodeURIComponent(found.id)}`);
+      return undefined;
     } catch (error) {
       // A folder that is gone holds nothing to find; the create then says what is wrong with it.
       if (error instanceof AdapterError && error.details.status === 404) return undefined;

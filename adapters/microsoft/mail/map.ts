@@ -37,7 +37,8 @@ export function toGraphState(data: MailMessage): { patch: Partial<GraphMessage>;
     else categories.push(label);
   }
   const patch: Partial<GraphMessage> = { isRead: data.read, flag: { flagStatus: data.flagged ? 'flagged' : 'notFlagged' } };
-  if (categories.length) patch.categories = categories;
+  // Always set: it also takes off the category a rebuilt message wears while its attachments go in.
+  patch.categories = categories;
   // Outlook reads importance out of the MIME too; the model's flag decides.
   patch.importance = data.important ? 'high' : 'normal';
   return { patch, lost };

@@ -19,6 +19,12 @@ import { folderUrl } from './folders';
 export const SMALL_ATTACHMENT = 3 * 1024 * 1024;
 /** Bytes per upload-session PUT (Graph takes up to 4 MB per range). */
 export const SESSION_CHUNK = 3 * 1024 * 1024;
+/**
+ * A rebuilt message wears this category until its last attachment is in (the importer's state PATCH replaces
+ * it): a worker stopped half-way leaves a message that says what it is, and the next attempt's lookup deletes
+ * it instead of taking it for done.
+ */
+export const INCOMPLETE_CATEGORY = 'Ferry: still copying';
 /** Longest text kept as the message's body; a longer text part is attached instead. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -84,7 +90,7 @@ const recipients = (headers: HeaderField[], name: string): GraphRecipient[] =>
   parseAddressList(headerValue(headers, name) ?? '').map((a) => ({ emailAddress: a.name ? { name: a.name, address: a.address } : { address: a.address } }));
 
 function messageInput(s: Survey, important: boolean): GraphMessageInput {
-  const input: GraphMessageInput = { subject: decodeHeaderText(headerValue(s.headers, 'Subject') ?? '') };
+  const input: GraphMessageInput = { subject: decodeHeaderText(headerValue(s.headers, 'Subject') ?? ''), categories: [INCOMPLETE_CATEGORY] };
   if (s.body) input.body = s.body;
   const [from] = recipients(s.headers, 'From');
   if (from) input.from = from;

@@ -109,13 +109,29 @@ async function recordOutcomes(ctx: DataTypeRun, records: ItemRecord[], outcomes:
  * destination item: the later one says so in the report instead of vanishing into the first.
  */
 async function mergedInto(ctx: DataTypeRun, record: ItemRecord, destinationId: string, found: { field: string; why: string }): Promise<LostField | undefined> {
-  const first = await ctx.db.items
+  const done = await ctx.db.items
     .where('[jobId+destinationId]')
     .equals([record.jobId, destinationId])
     .filter((other) => other.key !== record.key && other.state === 'done')
     .first();
+  // The item that made it may still be in flight in a batch running beside this one: it shares the field.
+  const value = fieldOf(record, found.field);
+  const first =
+    done ??
+    (value === undefined
+      ? undefined
+      : await ctx.db.items
+          .where('[jobId+dataType+state]')
+          .equals([record.jobId, record.dataType, 'in-flight'])
+          .filter((other) => other.key !== record.key && fieldOf(other, found.field) === value)
+          .first());
   if (!first) return undefined;
   return { field: found.field, reason: `It arrived as one with "${first.title}": ${found.why}` };
+}
+
+function fieldOf(record: ItemRecord, field: string): unknown {
+  const data = record.data as Record<string, unknown> | undefined;
+  return data?.[field] || undefined;
 }
 
 /** The destination asked for patience: slow down as the slowest answer says (a 429 also lowers concurrency). */
