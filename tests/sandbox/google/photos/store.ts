@@ -56,6 +56,8 @@ export interface ResumableUpload {
   declaredSize?: number;
   chunks: Buffer[];
   received: number;
+  /** Every byte of every chunk that arrived whole, refused or not: what a client sent more than once shows here. */
+  bytesReceived: number;
   /** The upload token once finalized. */
   token?: string;
   cancelled: boolean;
