@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentFromResponse, reopeningContent } from '../../../adapters/media-stream';
+import { readBoundedContent } from '../../../adapters/content-bytes';
 import { AdapterError } from '../../../model/adapter';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 
@@ -86,5 +87,14 @@ describe('reopeningContent', () => {
     const error = await readAll(content).catch((e: unknown) => e);
     expect((error as AdapterError).message).toContain('broke off 3 times already');
     expect(opens).toBe(4);
+  });
+});
+
+describe('readBoundedContent', () => {
+  it('gives the bytes of content within the bound and nothing for content past it, size known or not', async () => {
+    const body = () => streamOf([1, 2, 3], [4, 5]);
+    expect([...((await readBoundedContent({ body: body(), offset: 0 }, 5)) ?? [])]).toEqual([1, 2, 3, 4, 5]);
+    expect(await readBoundedContent({ body: body(), offset: 0 }, 4)).toBeUndefined();
+    expect(await readBoundedContent({ body: body(), offset: 0, size: 5 }, 4)).toBeUndefined();
   });
 });
