@@ -148,6 +148,8 @@ describe('Google Photos uploads and batchCreate', () => {
     const send = (from: number, to: number, command = 'upload') =>
       s.call('POST', url, s.library, { bytes: bytes.subarray(from, to), headers: { 'x-goog-upload-command': command, 'x-goog-upload-offset': String(from) } });
     expect((await send(0, 262144)).status).toBe(200);
+    const broken = request('POST', `https://${url.slice(ORIGIN.length + 1)}`, { token: s.library, headers: { 'x-goog-upload-command': 'upload', 'x-goog-upload-offset': '262144', 'content-length': '262144' } });
+    await expect(s.sandbox.handle({ ...broken, body: () => Promise.reject(new Error('Premature close')) })).rejects.toThrow('Premature close');
     const query = await s.call('POST', url, s.library, { headers: { 'x-goog-upload-command': 'query' } });
     expect(query.headers).toMatchObject({ 'x-goog-upload-status': 'active', 'x-goog-upload-size-received': '262144' });
     const twice = await send(0, 262144);
@@ -159,7 +161,7 @@ describe('Google Photos uploads and batchCreate', () => {
     const final = await s.call('POST', url, s.library, { headers: { 'x-goog-upload-command': 'query' } });
     expect(final.headers).toMatchObject({ 'x-goog-upload-status': 'final', 'x-goog-upload-size-received': String(bytes.length) });
     const photos = (s.sandbox.snapshot() as { photos: { uploadSessions: unknown[] } }).photos;
-    expect(photos.uploadSessions).toEqual([{ fileName: 'clip one.mp4', size: bytes.length, received: bytes.length, bytesReceived: bytes.length + 262144, status: 'final' }]);
+    expect(photos.uploadSessions).toEqual([{ fileName: 'clip one.mp4', size: bytes.length, received: bytes.length, bytesReceived: bytes.length + 262144, bytesCutOff: 262144, status: 'final' }]);
     const unknown = await s.call('POST', `${url.replace(/upload_id=[^&]+/, 'upload_id=gone')}`, s.library, { headers: { 'x-goog-upload-command': 'query' } });
     expect(unknown.status).toBe(404);
   });

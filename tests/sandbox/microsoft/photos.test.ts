@@ -95,6 +95,8 @@ describe('OneDrive sandbox: upload sessions', () => {
 
   it('tells a resuming client where the session stands and when it expires, refuses an overlapping fragment, and counts every byte received', async () => {
     const url = await start('resumed.mp4');
+    const broken = request('PUT', url, { headers: { 'content-range': `bytes 0-327679/${bytes.length}` } });
+    await expect(s.sandbox.handle({ ...broken, body: () => Promise.reject(new Error('Premature close')) })).rejects.toThrow('Premature close');
     const created = json(await s.call('GET', url, { anonymous: true }));
     expect(created.nextExpectedRanges).toEqual(['0-']);
     expect(Date.parse(created.expirationDateTime)).toBeGreaterThan(Date.now());
@@ -107,7 +109,7 @@ describe('OneDrive sandbox: upload sessions', () => {
     expect((await put(url, 655360, bytes.length - 1)).status).toBe(201);
     expect((await s.call('GET', url, { anonymous: true })).status).toBe(404);
     const history = (s.sandbox.snapshot() as { photos: { uploadHistory: { name: string }[] } }).photos.uploadHistory.filter((u) => u.name === 'resumed.mp4');
-    expect(history).toEqual([{ name: 'resumed.mp4', size: bytes.length, received: bytes.length, bytesReceived: bytes.length + 655360, committed: true }]);
+    expect(history).toEqual([{ name: 'resumed.mp4', size: bytes.length, received: bytes.length, bytesReceived: bytes.length + 655360, bytesCutOff: 327680, committed: true }]);
   });
 
   it('refuses a name that exists under conflictBehavior fail, and unknown properties', async () => {

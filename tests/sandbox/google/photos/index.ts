@@ -58,6 +58,7 @@ export function createGooglePhotos(deps: GoogleDataTypeDeps): SandboxDataType & 
           size: u.declaredSize ?? null,
           received: u.received,
           bytesReceived: u.bytesReceived,
+          bytesCutOff: u.bytesCutOff,
           status: uploadStatus(u),
         })),
       };

@@ -54,6 +54,7 @@ function start(deps: UploadDeps, req: SandboxRequest, clientId: string): Sandbox
     chunks: [],
     received: 0,
     bytesReceived: 0,
+    bytesCutOff: 0,
     cancelled: false,
     ...(declared !== undefined && { declaredSize: Number(declared) }),
     ...(req.headers['x-goog-upload-file-name'] && { fileName: req.headers['x-goog-upload-file-name'] }),
@@ -85,7 +86,10 @@ async function continueUpload(deps: UploadDeps, req: SandboxRequest, upload: Res
   if (!commands.includes('upload') && !commands.includes('finalize')) throw invalidArgument(`Unknown X-Goog-Upload-Command "${commands.join(', ')}".`);
   const offsetText = req.headers['x-goog-upload-offset'];
   if (offsetText === undefined || !/^\d+$/.test(offsetText)) throw invalidArgument('X-Goog-Upload-Offset is required.');
-  const chunk = await req.body();
+  const chunk = await req.body().catch((error: unknown) => {
+    upload.bytesCutOff += Number(req.headers['content-length'] ?? 0);
+    throw error;
+  });
   upload.bytesReceived += chunk.length;
   const offset = Number(offsetText);
   const finalize = commands.includes('finalize');

@@ -186,6 +186,7 @@ export function createDriveApi(deps: DriveDeps) {
       fragments: [],
       received: 0,
       bytesReceived: 0,
+      bytesCutOff: 0,
       expiresAt: deps.now() + UPLOAD_SESSION_LIFETIME_MS,
       ...(typeof item.description === 'string' && { description: item.description }),
       ...(item.fileSystemInfo !== undefined && { fileSystemInfo: checkDateTimes(item.fileSystemInfo) }),

@@ -33,6 +33,7 @@ export function createOneDrivePhotos(deps: GraphDataTypeDeps): GraphDataType & {
         size: u.total ?? u.declaredSize ?? null,
         received: u.received,
         bytesReceived: u.bytesReceived,
+        bytesCutOff: u.bytesCutOff,
         committed: u.committed ?? false,
       })),
     }),

@@ -64,9 +64,12 @@ export function createStorageHost(deps: DriveDeps) {
 
   const put = async (req: SandboxRequest, session: UploadSession): Promise<SandboxReply> => {
     const range = parseRange(req.headers['content-range']);
-    const body = await req.body();
-    session.bytesReceived += body.length;
     const length = range.end - range.start + 1;
+    const body = await req.body().catch((error: unknown) => {
+      session.bytesCutOff += length;
+      throw error;
+    });
+    session.bytesReceived += body.length;
     if (body.length !== length) throw new GraphError(400, 'invalidRequest', `The body is ${body.length} bytes but Content-Range says ${length}.`);
     if (length > MAX_FRAGMENT) throw new GraphError(413, 'invalidRequest', 'A fragment may be at most 60 MiB.');
     const total = session.total ?? session.declaredSize ?? range.total;

@@ -36,6 +36,8 @@ export interface UploadSession {
   received: number;
   /** Every byte of every fragment that arrived whole, refused or not: what a client sent more than once shows here. */
   bytesReceived: number;
+  /** Bytes of fragments whose connection broke before the whole fragment arrived (as their Content-Range announced). */
+  bytesCutOff: number;
   /** Set once the last fragment made the file. */
   committed?: boolean;
   expiresAt: number;
