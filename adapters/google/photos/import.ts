@@ -1,9 +1,9 @@
 /**
  * Imports photos and videos into Google Photos: bytes through the uploads endpoint (upload.ts), then
  * mediaItems:batchCreate into the album, ≤ 50 items and one call at a time per user (upload-media, "best
- * practices"), while the uploads before it run several at once. Items are appended in album order. Google keeps no id of Ferry's on an item, so an item made
- * before (even by a call whose answer was lost) is found among the album's own items by file name and
- * description, each found item matched once.
+ * practices"), while the uploads before it run several at once. Items are appended in album order. Google
+ * keeps no id of Ferry's on an item, so an item made before (even by a call whose answer was lost) is found
+ * among the album's own items by file name and description, each found item matched once.
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
 import { withheldLosses, type MediaItem } from '../../../model/media';
