@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { contentFromResponse, reopeningContent } from '../../../adapters/media-stream';
 import { readBoundedContent } from '../../../adapters/content-bytes';
@@ -96,5 +98,44 @@ describe('readBoundedContent', () => {
     expect([...((await readBoundedContent({ body: body(), offset: 0 }, 5)) ?? [])]).toEqual([1, 2, 3, 4, 5]);
     expect(await readBoundedContent({ body: body(), offset: 0 }, 4)).toBeUndefined();
     expect(await readBoundedContent({ body: body(), offset: 0, size: 5 }, 4)).toBeUndefined();
+  });
+});
+
+describe('reopeningContent over a real connection', () => {
+  it('a download whose connection drops mid-body goes on with a Range request from the byte reached', async () => {
+    const file = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 7) % 251);
+    const ranges: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      ranges.push(req.headers.range);
+      const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      const headers = { 'content-type': 'video/mp4', 'content-length': String(file.length - from) };
+      if (from > 0) res.writeHead(206, { ...headers, 'content-range': `bytes ${from}-${file.length - 1}/${file.length}` });
+      else res.writeHead(200, headers);
+      if (ranges.length === 1) {
+        // The first answer breaks off a third of the way in.
+        res.write(file.subarray(0, 300_000), () => res.destroy());
+        return;
+      }
+      res.end(file.subarray(from));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const open = async (from: number) => {
+        const response = await fetch(`http://127.0.0.1:${port}/clip.mp4`, { headers: from > 0 ? { range: `bytes=${from}-` } : {} });
+        return contentFromResponse(response, from, 'Test');
+      };
+      const content = await reopeningContent(open, 0, 'clip.mp4');
+      const reader = new ChunkReader(iterateStream(content.body));
+      const all = await reader.read(file.length + 1);
+      expect(all.length).toBe(file.length);
+      expect(Buffer.from(all).equals(Buffer.from(file))).toBe(true);
+      expect(ranges[0]).toBeUndefined();
+      expect(ranges.length).toBe(2);
+      expect(Number(/^bytes=(\d+)-$/.exec(ranges[1] ?? '')?.[1])).toBeGreaterThan(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
