@@ -3,33 +3,21 @@
  * to a bound, so an unexpectedly large file is refused rather than held in memory.
  */
 import type { ContentStream } from '../model/adapter';
+import { ChunkReader, iterateStream } from '../model/byte-stream';
 
-/** The content's bytes, or undefined when it holds more than `limit` bytes (read no further than that). */
+/** The content's bytes, or undefined when it holds more than `limit` bytes (read no further than one byte past it). */
 export async function readBoundedContent(content: ContentStream, limit: number): Promise<Uint8Array | undefined> {
   if (content.size !== undefined && content.size - content.offset > limit) {
     await content.body.cancel();
     return undefined;
   }
-  const reader = content.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
+  const reader = new ChunkReader(iterateStream(content.body));
+  try {
+    const bytes = await reader.read(limit + 1);
+    return bytes.length > limit ? undefined : bytes;
+  } finally {
+    await reader.close();
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }
 
 export function base64Of(bytes: Uint8Array): string {

@@ -112,6 +112,34 @@ export interface ImportItem<T extends ItemData = ItemData> {
   parentId?: string;
   /** Opens the item's bytes at the source (present when the source's exporter has openContent). */
   content?: (from?: number) => Promise<ContentStream>;
+  /**
+   * Where this item's upload stands, kept by the engine across a killed worker (present with `content`): an
+   * importer saves it after each chunk the destination acknowledged and resumes from it, and clears it once the
+   * item exists at the destination.
+   */
+  upload?: UploadProgress;
+}
+
+/** A resumable upload in progress at the destination. */
+export interface UploadCheckpoint {
+  /** The upload session's URL (Google's X-Goog-Upload-URL, Graph's uploadUrl). */
+  sessionUrl: string;
+  /** Bytes the destination acknowledged. */
+  committed: number;
+  /** The whole file's size, when known. */
+  size?: number;
+  /** What the finished upload answered, for a step that follows it (Google's upload token, good for a day). */
+  result?: string;
+  /** When the session stops working (ms since the epoch), when the destination says. */
+  expiresAt?: number;
+  /** When this checkpoint was saved (ms since the epoch). */
+  savedAt: number;
+}
+
+export interface UploadProgress {
+  load(): Promise<UploadCheckpoint | undefined>;
+  save(checkpoint: UploadCheckpoint): Promise<void>;
+  clear(): Promise<void>;
 }
 
 export type ImportResult =

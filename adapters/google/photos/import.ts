@@ -1,9 +1,9 @@
 /**
  * Imports photos and videos into Google Photos: bytes through the uploads endpoint (upload.ts), then
  * mediaItems:batchCreate into the album, ≤ 50 items and one call at a time per user (upload-media, "best
- * practices"). Items are appended in album order. Google keeps no id of Ferry's on an item, so an item made
- * before (even by a call whose answer was lost) is found among the album's own items by file name and
- * description, each found item matched once.
+ * practices"), while the uploads before it run several at once. Items are appended in album order. Google
+ * keeps no id of Ferry's on an item, so an item made before (even by a call whose answer was lost) is found
+ * among the album's own items by file name and description, each found item matched once.
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
 import { withheldLosses, type MediaItem } from '../../../model/media';
@@ -13,9 +13,12 @@ import { MAX_DESCRIPTION, fileMetadataLosses, toNewMediaItem } from './map';
 import { googleRequest } from '../client';
 import { LIBRARY_API } from './apis';
 import { uploadMedia } from './upload';
+import { inParallel } from './in-parallel';
 
 /** mediaItems:batchCreate takes at most 50 new media items. */
 export const MAX_BATCH_CREATE = 50;
+/** Files one batch uploads at once (the photos pacer bounds the requests of all batches together). */
+export const UPLOADS_AT_ONCE = 3;
 
 interface Pending {
   item: ImportItem<MediaItem>;
@@ -32,6 +35,8 @@ export class GooglePhotosImporter implements Importer {
   private readonly made = new Map<string, LibraryMediaItem[]>();
   /** Ids already matched to a source item or made by this importer: never matched again. */
   private readonly taken = new Set<string>();
+  /** The batchCreate in progress, which the next one waits for. */
+  private creating: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ctx: AdapterContext) {}
 
@@ -76,25 +81,38 @@ export class GooglePhotosImporter implements Importer {
 
   private async importInto(albumId: string, items: ImportItem<MediaItem>[]): Promise<ImportResult[]> {
     const results: ImportResult[] = [];
-    const pending: Pending[] = [];
+    const uploads: { item: ImportItem<MediaItem>; lost: LostField[] }[] = [];
     for (const item of items) {
       const found = await this.claim(item);
       const lost = [...withheldLosses(item.data), ...toNewMediaItem(item.data, '').lost];
       if (found) {
+        await item.upload?.clear();
         results.push(done(item, found.id, lost));
-        continue;
-      }
+      } else uploads.push({ item, lost });
+    }
+    // Several files upload at once, so small ones go on while a large one takes its time; the created
+    // items keep the album's order all the same.
+    const uploaded = await inParallel(uploads, UPLOADS_AT_ONCE, async ({ item, lost }): Promise<Pending | ImportResult> => {
       try {
         const { token, head } = await uploadMedia(this.ctx, item);
         const { body } = toNewMediaItem(item.data, token);
-        pending.push({ item, body, lost: [...lost, ...fileMetadataLosses(item.data, head)] });
+        return { item, body, lost: [...lost, ...fileMetadataLosses(item.data, head)] };
       } catch (error) {
         if (!(error instanceof AdapterError) || error.errorClass === 'fatal') throw error;
-        results.push({ key: item.key, ok: false, error });
+        return { key: item.key, ok: false, error };
       }
-    }
-    if (pending.length) results.push(...(await this.create(albumId, pending)));
+    });
+    const pending = uploaded.filter((u): u is Pending => 'body' in u);
+    results.push(...uploaded.filter((u): u is ImportResult => !('body' in u)));
+    if (pending.length) results.push(...(await this.serially(() => this.create(albumId, pending))));
     return results;
+  }
+
+  /** batchCreate one call at a time per user (upload-media, "best practices"), whatever runs in parallel. */
+  private serially<T>(call: () => Promise<T>): Promise<T> {
+    const next = this.creating.then(call);
+    this.creating = next.catch(() => undefined);
+    return next;
   }
 
   private async create(albumId: string, pending: Pending[]): Promise<ImportResult[]> {
@@ -109,23 +127,31 @@ export class GooglePhotosImporter implements Importer {
       throw error;
     }
     const byToken = new Map((answer.newMediaItemResults ?? []).map((r) => [r.uploadToken, r]));
-    return pending.map(({ item, body, lost }): ImportResult => {
+    const results: ImportResult[] = [];
+    for (const { item, body, lost } of pending) {
       const result = byToken.get(body.simpleMediaItem.uploadToken);
       const created = result?.mediaItem?.id;
+      // Made, or refused with this token: either way the upload is spent.
+      await item.upload?.clear();
       if (created && !result.status?.code) {
         this.taken.add(created);
-        return done(item, created, lost);
+        results.push(done(item, created, lost));
+        continue;
       }
       const said = result?.status?.message ?? 'no result for this item';
-      return { key: item.key, ok: false, error: new AdapterError(`Google Photos did not add “${item.data.fileName}”: ${said}`, 'skip', { providerMessage: said }) };
-    });
+      results.push({ key: item.key, ok: false, error: new AdapterError(`Google Photos did not add “${item.data.fileName}”: ${said}`, 'skip', { providerMessage: said }) });
+    }
+    return results;
   }
 
   async lookup(items: ImportItem[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const item of items as ImportItem<MediaItem>[]) {
       const made = await this.claim(item);
-      if (made) found.set(item.key, made.id);
+      if (made) {
+        await item.upload?.clear();
+        found.set(item.key, made.id);
+      }
     }
     return found;
   }

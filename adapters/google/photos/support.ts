@@ -16,7 +16,8 @@ export const googlePhotos: DataTypeSupport = {
     export: [`${AUTH}/photospicker.mediaitems.readonly`],
     import: [`${AUTH}/photoslibrary.appendonly`, `${AUTH}/photoslibrary.readonly.appcreateddata`],
   },
-  // batchCreate must run serially per user (upload-media, "best practices"), so one request at a time; Google
-  // publishes only a per-project daily quota (10,000 requests), and 10 a second keeps a burst of uploads polite.
-  limits: { minIntervalMs: 100, maxConcurrency: 1 },
+  // batchCreate must run serially per user (upload-media, "best practices"): the importer makes them wait for
+  // one another, while uploads go four at a time. Google publishes only a per-project daily quota (10,000
+  // requests), and 10 a second keeps a burst of uploads polite.
+  limits: { minIntervalMs: 100, maxConcurrency: 4 },
 };

@@ -4,15 +4,17 @@
  * `conflictBehavior: fail`, its times set to when it was taken and its description kept. Idempotent by path:
  * before uploading, the file's name is looked up in the folder, and a file of the same size created at the
  * same time is the one made before; a different file of that name moves the upload to `name (2).ext`, ….
+ * The session's uploadUrl and the bytes OneDrive acknowledged are checkpointed after every fragment (the item's
+ * `upload`), so a fresh worker asks the session where it stands and goes on from there.
  */
-import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
+import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type UploadCheckpoint } from '../../../model/adapter';
 import { withheldLosses, type MediaItem } from '../../../model/media';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { graphRequest } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
 import { DRIVE, childNamed, ensureFolder, itemPath, safeName } from './drive';
 import { isSameUpload, toUploadableItem } from './map';
-import { uploadFragments } from './upload';
+import { sessionState, uploadFragments } from './upload';
 
 /** The folder under the Photos special folder that holds Ferry's albums. */
 export const FERRY_FOLDER = 'Ferry';
@@ -73,33 +75,64 @@ export class MicrosoftPhotosImporter implements Importer {
 
   private async importOne(item: ImportItem<MediaItem>): Promise<ImportResult> {
     if (!item.content) throw new AdapterError(`The source did not give the bytes of “${item.data.fileName}”.`, 'skip');
+    const saved = await item.upload?.load();
+    const resumed = saved && (await this.resume(item, saved));
+    if (resumed) return resumed;
     const content = await item.content();
     const reader = new ChunkReader(iterateStream(content.body));
     try {
       const size = content.size ?? item.data.sizeBytes;
       if (size === undefined) throw new AdapterError(`The source did not say how large “${item.data.fileName}” is, which OneDrive needs before an upload.`, 'skip');
-      const { item: uploadable, lost } = toUploadableItem(item.data, size);
-      const allLost = [...withheldLosses(item.data), ...lost];
       const place = await this.place(item, size);
-      if ('id' in place) return finished(item, place.id, allLost);
+      if ('id' in place) return await this.finished(item, place.id, size);
+      const { item: uploadable } = toUploadableItem(item.data, size);
       const session = await graphRequest<UploadSession>(this.ctx, 'POST', `${itemPath(item.containerId, place.name)}/createUploadSession`, { item: uploadable });
-      const made = await uploadFragments(this.ctx, session, reader, size);
-      return finished(item, made.id, allLost);
+      const expiresAt = Date.parse(session.expirationDateTime ?? '');
+      const save = (committed: number) =>
+        item.upload?.save({ sessionUrl: session.uploadUrl, committed, size, savedAt: Date.now(), ...(Number.isFinite(expiresAt) && { expiresAt }) }) ?? Promise.resolve();
+      await save(0);
+      const made = await uploadFragments(this.ctx, session.uploadUrl, reader, size, 0, save);
+      return await this.finished(item, made.id, size);
     } finally {
       await reader.close();
     }
+  }
+
+  /** Goes on with the upload session a killed worker left; undefined when it must start over. */
+  private async resume(item: ImportItem<MediaItem>, saved: UploadCheckpoint): Promise<ImportResult | undefined> {
+    const { size } = saved;
+    const state = size !== undefined && (saved.expiresAt ?? Infinity) > Date.now() ? await sessionState(this.ctx, saved.sessionUrl) : undefined;
+    if (size === undefined || !state || !Number.isFinite(state.next)) {
+      console.warn(`OneDrive no longer holds the unfinished upload of “${item.data.fileName}” (the session expired or is unknown); Ferry sends it again from its first byte.`);
+      return undefined;
+    }
+    const content = await item.content!(state.next);
+    const reader = new ChunkReader(iterateStream(content.body));
+    try {
+      if (content.offset < state.next) await reader.skip(state.next - content.offset);
+      const save = (committed: number) => item.upload!.save({ ...saved, committed, savedAt: Date.now(), ...(state.expiresAt !== undefined && { expiresAt: state.expiresAt }) });
+      const made = await uploadFragments(this.ctx, saved.sessionUrl, reader, size, state.next, save);
+      return await this.finished(item, made.id, size);
+    } finally {
+      await reader.close();
+    }
+  }
+
+  private async finished(item: ImportItem<MediaItem>, destinationId: string, size: number): Promise<ImportResult> {
+    await item.upload?.clear();
+    const lost = [...withheldLosses(item.data), ...toUploadableItem(item.data, size).lost];
+    return lost.length ? { key: item.key, ok: true, destinationId, lost } : { key: item.key, ok: true, destinationId };
   }
 
   async lookup(items: ImportItem[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const item of items as ImportItem<MediaItem>[]) {
       const place = await this.place(item, item.data.sizeBytes);
-      if ('id' in place) found.set(item.key, place.id);
+      if ('id' in place) {
+        await item.upload?.clear();
+        found.set(item.key, place.id);
+      }
     }
     return found;
   }
-}
-
-function finished(item: ImportItem<MediaItem>, destinationId: string, lost: LostField[]): ImportResult {
-  return lost.length ? { key: item.key, ok: true, destinationId, lost } : { key: item.key, ok: true, destinationId };
 }

@@ -3,7 +3,8 @@
  * PUT fragments to the pre-authenticated uploadUrl without a token, each with Content-Range. Fragments are
  * 5 MiB, 16 × the 320 KiB OneDrive requires them to be a multiple of: Microsoft suggests 5–10 MiB, and the
  * smaller end keeps one fragment the most Ferry holds. A fragment whose answer was lost is reconciled with
- * the session's nextExpectedRanges before it goes again.
+ * the session's nextExpectedRanges before it goes again; the same status (GET on the uploadUrl) tells a fresh
+ * worker where to go on with a session a killed one left.
  */
 import { AdapterError, type AdapterContext } from '../../../model/adapter';
 import { sendRequest } from '../../http';
@@ -33,12 +34,28 @@ async function failure(response: Response): Promise<unknown> {
   return graphError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), DRIVE);
 }
 
-/** Where the session expects the next byte (the start of its first expected range). */
-async function nextExpected(ctx: AdapterContext, uploadUrl: string): Promise<number> {
-  const response = await sendRequest(ctx, 'Microsoft', uploadUrl, { method: 'GET' });
+export interface SessionState {
+  /** The first byte the session expects (the start of its first expected range). */
+  next: number;
+  expiresAt?: number;
+}
+
+/** What an upload session holds; undefined once OneDrive no longer knows it (expired, cancelled or finished). */
+export async function sessionState(ctx: AdapterContext, uploadUrl: string): Promise<SessionState | undefined> {
+  const response = await sendRequest(anonymous(ctx), 'Microsoft', uploadUrl, { method: 'GET' });
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return undefined;
+  }
   if (!response.ok) throw await failure(response);
   const state = jsonOrUndefined<UploadSession>(await response.text());
-  return Number(/^(\d+)-/.exec(state?.nextExpectedRanges?.[0] ?? '')?.[1] ?? NaN);
+  const next = Number(/^(\d+)-/.exec(state?.nextExpectedRanges?.[0] ?? '')?.[1] ?? NaN);
+  const expiresAt = Date.parse(state?.expirationDateTime ?? '');
+  return Number.isFinite(expiresAt) ? { next, expiresAt } : { next };
+}
+
+async function nextExpected(ctx: AdapterContext, uploadUrl: string): Promise<number> {
+  return (await sessionState(ctx, uploadUrl))?.next ?? NaN;
 }
 
 function put(ctx: AdapterContext, uploadUrl: string, fragment: Uint8Array<ArrayBuffer>, offset: number, size: number): Promise<Response> {
@@ -69,15 +86,26 @@ async function sendFragment(ctx: AdapterContext, uploadUrl: string, fragment: Ui
   return jsonOrUndefined<DriveItem>(await response.text());
 }
 
-/** Uploads `size` bytes from the reader into the session; resolves to the driveItem OneDrive made. */
-export async function uploadFragments(ctx: AdapterContext, session: UploadSession, reader: ChunkReader, size: number): Promise<DriveItem> {
+/**
+ * Uploads the reader's bytes from `from` to `size` into the session, calling `committed` after each fragment
+ * OneDrive acknowledged; resolves to the driveItem OneDrive made.
+ */
+export async function uploadFragments(
+  ctx: AdapterContext,
+  uploadUrl: string,
+  reader: ChunkReader,
+  size: number,
+  from = 0,
+  committed: (bytes: number) => Promise<void> = async () => undefined,
+): Promise<DriveItem> {
   const storage = anonymous(ctx);
-  for (let offset = 0; offset < size; ) {
+  for (let offset = from; offset < size; ) {
     const fragment = await reader.read(Math.min(FRAGMENT_BYTES, size - offset));
     if (fragment.length === 0) throw new AdapterError('The file ended before its announced size; Ferry will try again.', 'retry');
-    const made = await sendFragment(storage, session.uploadUrl, fragment, offset, size);
+    const made = await sendFragment(storage, uploadUrl, fragment, offset, size);
     offset += fragment.length;
     if (made?.id) return made;
+    await committed(offset);
   }
   throw new AdapterError('OneDrive took every byte but did not say which file it made; Ferry will look for it again.', 'retry');
 }

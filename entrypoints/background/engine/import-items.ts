@@ -1,6 +1,8 @@
 /** Turns stored items into what the importer takes: container and parent resolved to destination ids. */
 import type { Exporter, ImportItem } from '../../../model/adapter';
 import type { FerryDb, ItemRecord } from './store';
+import { reopeningContent } from '../../../adapters/media-stream';
+import { uploadProgress } from './upload-checkpoints';
 
 export interface ResolvedItems {
   items: ImportItem[];
@@ -33,8 +35,12 @@ export async function resolveImportItems(db: FerryDb, records: ItemRecord[], sou
       containerId: container?.destinationId ?? '',
       parentId: parent?.state === 'done' ? parent.destinationId : undefined,
     };
-    // The bytes are read from the source only when the importer asks, straight into its upload.
-    if (source?.openContent) item.content = (from) => source.openContent!({ key, data }, from);
+    // The bytes are read from the source only when the importer asks, straight into its upload; a download
+    // that breaks off goes on from where it stopped, and the upload's own progress outlives the worker.
+    if (source?.openContent) {
+      item.content = (from) => reopeningContent((at) => source.openContent!({ key, data }, at), from ?? 0, record.title);
+      item.upload = uploadProgress(db, record.jobId, key);
+    }
     resolved.items.push(item);
   });
   return resolved;

@@ -3,7 +3,7 @@
  * container map, every item's state and the failures. Never tokens: those live in storage.session (design.md).
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { DataType, ErrorClass, ItemData, LostField, ProviderId } from '../../../model/adapter';
+import type { DataType, ErrorClass, ItemData, LostField, ProviderId, UploadCheckpoint } from '../../../model/adapter';
 import type { JobStatus } from '../messages';
 
 export interface JobRecord {
@@ -88,6 +88,12 @@ export interface FailureRecord {
   at: number;
 }
 
+/** The upload in progress of an item in flight (upload-checkpoints.ts), removed once the item is at the destination. */
+export interface UploadRecord extends UploadCheckpoint {
+  jobId: string;
+  key: string;
+}
+
 /** Each version's schema, oldest first; a new version is appended with its own upgrade, never edited in place. */
 const MIGRATIONS: { stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
   {
@@ -105,6 +111,7 @@ const MIGRATIONS: { stores: Record<string, string>; upgrade?: (tx: Transaction) 
       items: '[jobId+key], jobId, [jobId+dataType+state], [jobId+state], [jobId+parentKey], [jobId+lossFlag], [jobId+destinationId]',
     },
   },
+  { stores: { uploads: '[jobId+key], jobId' } },
 ];
 
 export class FerryDb extends Dexie {
@@ -113,6 +120,7 @@ export class FerryDb extends Dexie {
   containers!: Table<ContainerRecord, [string, string]>;
   items!: Table<ItemRecord, [string, string]>;
   failures!: Table<FailureRecord, [string, string]>;
+  uploads!: Table<UploadRecord, [string, string]>;
 
   constructor(name: string) {
     super(name);
@@ -129,7 +137,8 @@ export function openFerryDb(name = 'ferry'): FerryDb {
 
 /** Removes every record of a job. */
 export async function deleteJobRecords(db: FerryDb, jobId: string): Promise<void> {
-  await db.transaction('rw', [db.jobs, db.cursors, db.containers, db.items, db.failures], async () => {
+  await db.transaction('rw', [db.jobs, db.cursors, db.containers, db.items, db.failures, db.uploads], async () => {
+    await db.uploads.where('jobId').equals(jobId).delete();
     await db.items.where('jobId').equals(jobId).delete();
     await db.failures.where('jobId').equals(jobId).delete();
     await db.containers.where('jobId').equals(jobId).delete();

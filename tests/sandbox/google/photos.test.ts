@@ -138,6 +138,34 @@ describe('Google Photos uploads and batchCreate', () => {
     expect(String(last.body)).toMatch(/^CAIS/);
   });
 
+  it('a resumed upload learns what arrived from query; a chunk sent twice is refused and counted; unknown sessions are 404', async () => {
+    const s = setup();
+    const bytes = Buffer.alloc(2 * 262144 + 9, 5);
+    const start = await s.call('POST', `${LIBRARY}/uploads`, s.library, {
+      headers: { 'x-goog-upload-protocol': 'resumable', 'x-goog-upload-command': 'start', 'x-goog-upload-content-type': 'video/mp4', 'x-goog-upload-raw-size': String(bytes.length), 'x-goog-upload-file-name': 'clip%20one.mp4' },
+    });
+    const url = start.headers!['x-goog-upload-url']!;
+    const send = (from: number, to: number, command = 'upload') =>
+      s.call('POST', url, s.library, { bytes: bytes.subarray(from, to), headers: { 'x-goog-upload-command': command, 'x-goog-upload-offset': String(from) } });
+    expect((await send(0, 262144)).status).toBe(200);
+    const broken = request('POST', `https://${url.slice(ORIGIN.length + 1)}`, { token: s.library, headers: { 'x-goog-upload-command': 'upload', 'x-goog-upload-offset': '262144', 'content-length': '262144' } });
+    await expect(s.sandbox.handle({ ...broken, body: () => Promise.reject(new Error('Premature close')) })).rejects.toThrow('Premature close');
+    const query = await s.call('POST', url, s.library, { headers: { 'x-goog-upload-command': 'query' } });
+    expect(query.headers).toMatchObject({ 'x-goog-upload-status': 'active', 'x-goog-upload-size-received': '262144' });
+    const twice = await send(0, 262144);
+    expect(twice.status).toBe(400);
+    expect(twice.headers!['x-goog-upload-size-received']).toBe('262144');
+    expect((await send(262144, 524288)).status).toBe(200);
+    const last = await send(524288, bytes.length, 'upload, finalize');
+    expect(String(last.body)).toMatch(/^CAIS/);
+    const final = await s.call('POST', url, s.library, { headers: { 'x-goog-upload-command': 'query' } });
+    expect(final.headers).toMatchObject({ 'x-goog-upload-status': 'final', 'x-goog-upload-size-received': String(bytes.length) });
+    const photos = (s.sandbox.snapshot() as { photos: { uploadSessions: unknown[] } }).photos;
+    expect(photos.uploadSessions).toEqual([{ fileName: 'clip one.mp4', size: bytes.length, received: bytes.length, bytesReceived: bytes.length + 262144, bytesCutOff: 262144, status: 'final' }]);
+    const unknown = await s.call('POST', `${url.replace(/upload_id=[^&]+/, 'upload_id=gone')}`, s.library, { headers: { 'x-goog-upload-command': 'query' } });
+    expect(unknown.status).toBe(404);
+  });
+
   it('batchCreate refuses more than 50 items, unknown fields and a second call at the same time', async () => {
     const s = setup();
     const many = Array.from({ length: 51 }, (_, i) => ({ simpleMediaItem: { uploadToken: `t${i}`, fileName: 'a.jpg' } }));

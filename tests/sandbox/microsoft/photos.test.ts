@@ -93,6 +93,25 @@ describe('OneDrive sandbox: upload sessions', () => {
     expect(json(done)).toMatchObject({ name: 'clip.mp4', size: bytes.length, description: 'D', file: { mimeType: 'video/mp4' }, fileSystemInfo: { createdDateTime: '2020-05-05T05:05:05Z' } });
   });
 
+  it('tells a resuming client where the session stands and when it expires, refuses an overlapping fragment, and counts every byte received', async () => {
+    const url = await start('resumed.mp4');
+    const broken = request('PUT', url, { headers: { 'content-range': `bytes 0-327679/${bytes.length}` } });
+    await expect(s.sandbox.handle({ ...broken, body: () => Promise.reject(new Error('Premature close')) })).rejects.toThrow('Premature close');
+    const created = json(await s.call('GET', url, { anonymous: true }));
+    expect(created.nextExpectedRanges).toEqual(['0-']);
+    expect(Date.parse(created.expirationDateTime)).toBeGreaterThan(Date.now());
+    expect((await put(url, 0, 327679)).status).toBe(202);
+    const overlap = await put(url, 0, 655359);
+    expect(overlap.status).toBe(416);
+    expect(json(overlap).error.code).toBe('invalidRange');
+    expect(json(await s.call('GET', url, { anonymous: true })).nextExpectedRanges).toEqual(['327680-']);
+    expect((await put(url, 327680, 655359)).status).toBe(202);
+    expect((await put(url, 655360, bytes.length - 1)).status).toBe(201);
+    expect((await s.call('GET', url, { anonymous: true })).status).toBe(404);
+    const history = (s.sandbox.snapshot() as { photos: { uploadHistory: { name: string }[] } }).photos.uploadHistory.filter((u) => u.name === 'resumed.mp4');
+    expect(history).toEqual([{ name: 'resumed.mp4', size: bytes.length, received: bytes.length, bytesReceived: bytes.length + 655360, bytesCutOff: 327680, committed: true }]);
+  });
+
   it('refuses a name that exists under conflictBehavior fail, and unknown properties', async () => {
     const photos = json(await s.call('GET', `${GRAPH}/me/drive/special/photos`));
     const again = await s.call('POST', `${GRAPH}/me/drive/items/${photos.id}:/clip.mp4:/createUploadSession`, { body: { item: { '@microsoft.graph.conflictBehavior': 'fail' } } });

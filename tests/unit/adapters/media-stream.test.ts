@@ -1,5 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { contentFromResponse } from '../../../adapters/media-stream';
+import { contentFromResponse, reopeningContent } from '../../../adapters/media-stream';
+import { readBoundedContent } from '../../../adapters/content-bytes';
+import { AdapterError } from '../../../model/adapter';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 
 const streamOf = (...parts: number[][]) =>
@@ -32,5 +36,106 @@ describe('contentFromResponse', () => {
   it('a 200 to a range request starts at 0', () => {
     const response = new Response(streamOf([1, 2]), { status: 200, headers: { 'content-length': '2' } });
     expect(contentFromResponse(response, 1, 'Test')).toMatchObject({ offset: 0, size: 2 });
+  });
+});
+
+describe('reopeningContent', () => {
+  const bytes = Uint8Array.from({ length: 100 }, (_, i) => i);
+  /** A body that gives `upTo` bytes from `from`, in parts of 10, then breaks as a dropped connection does. */
+  const breaking = (from: number, upTo: number) => {
+    let at = from;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= upTo) {
+          if (upTo >= bytes.length) controller.close();
+          else controller.error(new TypeError('network error'));
+          return;
+        }
+        controller.enqueue(bytes.slice(at, Math.min(at + 10, upTo)));
+        at = Math.min(at + 10, upTo);
+      },
+    });
+  };
+  const readAll = async (content: { body: ReadableStream<Uint8Array> }) => {
+    const out: number[] = [];
+    for await (const chunk of iterateStream(content.body)) out.push(...chunk);
+    return out;
+  };
+
+  it('reopens a broken body at the byte reached, with a Range, and hands on every byte once', async () => {
+    const opened: number[] = [];
+    const content = await reopeningContent(async (from) => {
+      opened.push(from);
+      return { body: breaking(from, Math.min(from + 35, bytes.length)), offset: from, size: bytes.length };
+    }, 0, 'clip.mp4');
+    expect(await readAll(content)).toEqual([...bytes]);
+    expect(opened).toEqual([0, 35, 70]);
+  });
+
+  it('fails with a retry when the source answers the reopening from byte 0', async () => {
+    const content = await reopeningContent(async () => ({ body: breaking(0, 30), offset: 0, size: bytes.length }), 0, 'clip.mp4');
+    const error = await readAll(content).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdapterError);
+    expect((error as AdapterError).errorClass).toBe('retry');
+    expect((error as AdapterError).message).toBe('The download of “clip.mp4” broke off at byte 30 (network error) and the source cannot send it from there; Ferry will try again.');
+  });
+
+  it('gives up after a bounded number of reopenings', async () => {
+    let opens = 0;
+    const content = await reopeningContent(async (from) => {
+      opens += 1;
+      return { body: breaking(from, from + 1), offset: from, size: bytes.length };
+    }, 0, 'clip.mp4', 3);
+    const error = await readAll(content).catch((e: unknown) => e);
+    expect((error as AdapterError).message).toContain('broke off 3 times already');
+    expect(opens).toBe(4);
+  });
+});
+
+describe('readBoundedContent', () => {
+  it('gives the bytes of content within the bound and nothing for content past it, size known or not', async () => {
+    const body = () => streamOf([1, 2, 3], [4, 5]);
+    expect([...((await readBoundedContent({ body: body(), offset: 0 }, 5)) ?? [])]).toEqual([1, 2, 3, 4, 5]);
+    expect(await readBoundedContent({ body: body(), offset: 0 }, 4)).toBeUndefined();
+    expect(await readBoundedContent({ body: body(), offset: 0, size: 5 }, 4)).toBeUndefined();
+  });
+});
+
+describe('reopeningContent over a real connection', () => {
+  it('a download whose connection drops mid-body goes on with a Range request from the byte reached', async () => {
+    const file = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 7) % 251);
+    const ranges: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      ranges.push(req.headers.range);
+      const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      const headers = { 'content-type': 'video/mp4', 'content-length': String(file.length - from) };
+      if (from > 0) res.writeHead(206, { ...headers, 'content-range': `bytes ${from}-${file.length - 1}/${file.length}` });
+      else res.writeHead(200, headers);
+      if (ranges.length === 1) {
+        // The first answer breaks off a third of the way in.
+        res.write(file.subarray(0, 300_000), () => res.destroy());
+        return;
+      }
+      res.end(file.subarray(from));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const open = async (from: number) => {
+        const response = await fetch(`http://127.0.0.1:${port}/clip.mp4`, { headers: from > 0 ? { range: `bytes=${from}-` } : {} });
+        return contentFromResponse(response, from, 'Test');
+      };
+      const content = await reopeningContent(open, 0, 'clip.mp4');
+      const reader = new ChunkReader(iterateStream(content.body));
+      const all = await reader.read(file.length + 1);
+      expect(all.length).toBe(file.length);
+      expect(Buffer.from(all).equals(Buffer.from(file))).toBe(true);
+      expect(ranges[0]).toBeUndefined();
+      expect(ranges.length).toBe(2);
+      expect(Number(/^bytes=(\d+)-$/.exec(ranges[1] ?? '')?.[1])).toBeGreaterThan(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

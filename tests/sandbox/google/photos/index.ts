@@ -12,7 +12,7 @@ import { PICKER_HOST, PICKER_PAGE_HOST, createPickerApi, sessionJson } from './p
 import { createPickerPage } from './picker-page';
 import { PerMinuteQuota, perMinuteFromEnv } from './quota';
 import { PhotosLibrary } from './store';
-import { LIBRARY_HOST, createUploads } from './uploads';
+import { LIBRARY_HOST, createUploads, uploadStatus } from './uploads';
 
 export function createGooglePhotos(deps: GoogleDataTypeDeps): SandboxDataType & { library: PhotosLibrary } {
   const library = new PhotosLibrary();
@@ -53,6 +53,14 @@ export function createGooglePhotos(deps: GoogleDataTypeDeps): SandboxDataType & 
         mediaItems: library.library().map((item) => ({ ...mediaItemJson(json, item), appCreatedBy: item.createdBy ?? null })),
         albums: [...library.albums.values()].map((a) => ({ id: a.id, title: a.title, mediaItemIds: [...a.itemIds], appCreatedBy: a.createdBy ?? null })),
         sessions: [...library.sessions.values()].map((s) => ({ ...sessionJson(json, s), deleted: s.deleted, picked: s.picked ?? [] })),
+        uploadSessions: [...library.resumable.values()].map((u) => ({
+          fileName: u.fileName === undefined ? null : decodeURIComponent(u.fileName),
+          size: u.declaredSize ?? null,
+          received: u.received,
+          bytesReceived: u.bytesReceived,
+          bytesCutOff: u.bytesCutOff,
+          status: uploadStatus(u),
+        })),
       };
     },
     reset: () => {

@@ -56,6 +56,10 @@ export interface ResumableUpload {
   declaredSize?: number;
   chunks: Buffer[];
   received: number;
+  /** Every byte of every chunk that arrived whole, refused or not: what a client sent more than once shows here. */
+  bytesReceived: number;
+  /** Bytes of chunks whose connection broke before the whole chunk arrived (as their Content-Length announced). */
+  bytesCutOff: number;
   /** The upload token once finalized. */
   token?: string;
   cancelled: boolean;

@@ -3,7 +3,8 @@
  * of developers.google.com/photos/library/guides/upload-media: `raw` (the whole file in one request) and
  * `resumable` (start → X-Goog-Upload-URL; then `upload` chunks at X-Goog-Upload-Offset, multiples of
  * X-Goog-Upload-Chunk-Granularity but the last, which carries `upload, finalize`; `query` tells what arrived).
- * Either answers the upload token as plain text; it works for a day.
+ * Either answers the upload token as plain text; it works for a day. Each resumable upload counts the bytes
+ * it received (the snapshot's `uploadSessions`), so a test sees what a client sent twice.
  */
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../core/types';
 import { APPEND_SCOPE, authorise } from './auth';
@@ -52,6 +53,8 @@ function start(deps: UploadDeps, req: SandboxRequest, clientId: string): Sandbox
     mimeType: contentType(req),
     chunks: [],
     received: 0,
+    bytesReceived: 0,
+    bytesCutOff: 0,
     cancelled: false,
     ...(declared !== undefined && { declaredSize: Number(declared) }),
     ...(req.headers['x-goog-upload-file-name'] && { fileName: req.headers['x-goog-upload-file-name'] }),
@@ -65,8 +68,10 @@ function start(deps: UploadDeps, req: SandboxRequest, clientId: string): Sandbox
   });
 }
 
+export const uploadStatus = (upload: ResumableUpload): 'active' | 'final' | 'cancelled' => (upload.cancelled ? 'cancelled' : upload.token ? 'final' : 'active');
+
 const status = (upload: ResumableUpload): Record<string, string> => ({
-  'x-goog-upload-status': upload.cancelled ? 'cancelled' : upload.token ? 'final' : 'active',
+  'x-goog-upload-status': uploadStatus(upload),
   'x-goog-upload-size-received': String(upload.received),
 });
 
@@ -81,7 +86,11 @@ async function continueUpload(deps: UploadDeps, req: SandboxRequest, upload: Res
   if (!commands.includes('upload') && !commands.includes('finalize')) throw invalidArgument(`Unknown X-Goog-Upload-Command "${commands.join(', ')}".`);
   const offsetText = req.headers['x-goog-upload-offset'];
   if (offsetText === undefined || !/^\d+$/.test(offsetText)) throw invalidArgument('X-Goog-Upload-Offset is required.');
-  const chunk = await req.body();
+  const chunk = await req.body().catch((error: unknown) => {
+    upload.bytesCutOff += Number(req.headers['content-length'] ?? 0);
+    throw error;
+  });
+  upload.bytesReceived += chunk.length;
   const offset = Number(offsetText);
   const finalize = commands.includes('finalize');
   // A chunk at the wrong offset is refused with what arrived, so the client can go on from there.

@@ -185,12 +185,15 @@ export function createDriveApi(deps: DriveDeps) {
       conflictBehavior,
       fragments: [],
       received: 0,
+      bytesReceived: 0,
+      bytesCutOff: 0,
       expiresAt: deps.now() + UPLOAD_SESSION_LIFETIME_MS,
       ...(typeof item.description === 'string' && { description: item.description }),
       ...(item.fileSystemInfo !== undefined && { fileSystemInfo: checkDateTimes(item.fileSystemInfo) }),
       ...(typeof item.fileSize === 'number' && { declaredSize: item.fileSize }),
     };
     store.uploads.set(session.id, session);
+    store.uploadHistory.push(session);
     return {
       status: 200,
       body: {

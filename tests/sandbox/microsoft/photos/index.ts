@@ -28,6 +28,14 @@ export function createOneDrivePhotos(deps: GraphDataTypeDeps): GraphDataType & {
       photosFolderId: store.photosId,
       driveItems: store.descendants(store.photosId).map((node) => driveItemJson(deps.ctx, store, node, deps.now())),
       uploadSessions: store.uploads.size,
+      uploadHistory: store.uploadHistory.map((u) => ({
+        name: u.name,
+        size: u.total ?? u.declaredSize ?? null,
+        received: u.received,
+        bytesReceived: u.bytesReceived,
+        bytesCutOff: u.bytesCutOff,
+        committed: u.committed ?? false,
+      })),
     }),
     reset: () => store.reset(),
   };

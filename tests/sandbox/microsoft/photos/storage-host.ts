@@ -40,6 +40,8 @@ export function createStorageHost(deps: DriveDeps) {
     const existing = store.child(parent.id, session.name);
     if (existing && session.conflictBehavior === 'fail') throw new GraphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
     const bytes = Buffer.concat(session.fragments);
+    session.fragments = [];
+    session.committed = true;
     store.uploads.delete(session.id);
     const at = new Date(deps.now()).toISOString();
     const fields: Partial<DriveNode> & { name: string } = {
@@ -62,8 +64,12 @@ export function createStorageHost(deps: DriveDeps) {
 
   const put = async (req: SandboxRequest, session: UploadSession): Promise<SandboxReply> => {
     const range = parseRange(req.headers['content-range']);
-    const body = await req.body();
     const length = range.end - range.start + 1;
+    const body = await req.body().catch((error: unknown) => {
+      session.bytesCutOff += length;
+      throw error;
+    });
+    session.bytesReceived += body.length;
     if (body.length !== length) throw new GraphError(400, 'invalidRequest', `The body is ${body.length} bytes but Content-Range says ${length}.`);
     if (length > MAX_FRAGMENT) throw new GraphError(413, 'invalidRequest', 'A fragment may be at most 60 MiB.');
     const total = session.total ?? session.declaredSize ?? range.total;

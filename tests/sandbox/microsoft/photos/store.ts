@@ -34,6 +34,12 @@ export interface UploadSession {
   total?: number;
   fragments: Buffer[];
   received: number;
+  /** Every byte of every fragment that arrived whole, refused or not: what a client sent more than once shows here. */
+  bytesReceived: number;
+  /** Bytes of fragments whose connection broke before the whole fragment arrived (as their Content-Range announced). */
+  bytesCutOff: number;
+  /** Set once the last fragment made the file. */
+  committed?: boolean;
   expiresAt: number;
 }
 
@@ -47,6 +53,8 @@ export const DRIVE_ID = 'b!kX9zL3a1YEe8pq0_contoso_alice_drive_Xy7QwErTyUiOp';
 export class DriveStore {
   readonly nodes = new Map<string, DriveNode>();
   readonly uploads = new Map<string, UploadSession>();
+  /** Every upload session ever made, kept after it finished or expired, for the byte counts. */
+  readonly uploadHistory: UploadSession[] = [];
   /** Download link token → item id and when the link stops working. */
   readonly downloads = new Map<string, { itemId: string; expiresAt: number }>();
   rootId = '';
@@ -59,6 +67,7 @@ export class DriveStore {
   reset(): void {
     this.nodes.clear();
     this.uploads.clear();
+    this.uploadHistory.length = 0;
     this.downloads.clear();
     const root = this.add({ name: 'root', folder: true });
     this.rootId = root.id;
