@@ -264,13 +264,16 @@ export function runMailConformance(target: MailConformanceTarget): void {
       const message = expected.find((e) => e.messageId && isMessage(e) && e.raw.length < 100_000)!;
       const other = expected.map((e) => e.folder).find((f) => f !== message.folder)!;
       const [first, copyElsewhere, copyHere] = await importItems(importer, [message, { ...message, folder: other, labels: [] }, { ...message, labels: [] }]);
-      const [a, b, c] = await importer.importBatch([first!, copyElsewhere!, copyHere!]);
+      // The first two run side by side, as batches do: still one of them creates and the other finds.
+      const [[a], [c]] = await Promise.all([importer.importBatch([first!]), importer.importBatch([copyHere!])]);
+      const [b] = await importer.importBatch([copyElsewhere!]);
       for (const result of [a, b, c]) if (!result?.ok) throw new Error(`refused: ${result && !result.ok ? result.error.message : 'no answer'}`);
       const [made, elsewhere, here] = [a, b, c] as Extract<ImportResult, { ok: true }>[];
-      expect(made!.found, 'the first copy is created').toBeUndefined();
       expect(here!.destinationId, 'a second copy in the same folder is the first').toBe(made!.destinationId);
-      expect(here!.found?.field).toBe('messageId');
-      expect(here!.found?.why).toMatch(/Message-ID/);
+      const finder = [made!, here!].filter((r) => r.found);
+      expect(finder, 'exactly one of the two was found, not created').toHaveLength(1);
+      expect(finder[0]!.found?.field).toBe('messageId');
+      expect(finder[0]!.found?.why).toMatch(/Message-ID/);
       if (target.keepsCopiesInOtherFolders) {
         expect(elsewhere!.destinationId, 'a copy in another folder is its own message').not.toBe(made!.destinationId);
         expect(elsewhere!.found).toBeUndefined();

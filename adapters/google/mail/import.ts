@@ -3,6 +3,7 @@
  * set in the same call). A message is found again by its Message-ID (search `rfc822msgid:`), so a second
  * import of one whose answer was lost finds the first instead of making another.
  */
+import { KeyedQueue } from '../../keyed-queue';
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
 import { isSystemFolder, type MailMessage } from '../../../model/mail';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
@@ -23,6 +24,7 @@ function searchFor(messageId: string): string {
 
 export class GoogleMailImporter implements Importer {
   readonly dataType = 'mail' as const;
+  private readonly sameMessage = new KeyedQueue();
   private readonly userLabels = new Map<string, Promise<string>>();
   private knownLabels?: Promise<GmailLabel[]>;
 
@@ -46,7 +48,7 @@ export class GoogleMailImporter implements Importer {
 
   async importBatch(items: ImportItem[]): Promise<ImportResult[]> {
     const results: ImportResult[] = [];
-    for (const item of items as ImportItem<MailMessage>[]) results.push(await this.importOne(item));
+    for (const item of items as ImportItem<MailMessage>[]) results.push(await this.sameMessage.run(item.data.messageId, () => this.importOne(item)));
     return results;
   }
 

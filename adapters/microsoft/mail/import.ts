@@ -6,6 +6,7 @@
  * of one whose answer was lost finds the first. Graph makes every such message a draft; that and more is reported per item.
  * https://learn.microsoft.com/graph/api/user-post-messages
  */
+import { KeyedQueue } from '../../keyed-queue';
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
 import { isSystemFolder, type MailMessage } from '../../../model/mail';
 import { encodeBase64 } from '../../../model/mail-base64';
@@ -28,6 +29,7 @@ export const MAX_MIME_BYTES = 3_000_000;
 
 export class MicrosoftMailImporter implements Importer {
   readonly dataType = 'mail' as const;
+  private readonly sameMessage = new KeyedQueue();
   private readonly folders = new Map<string, Promise<string>>();
 
   constructor(private readonly ctx: AdapterContext) {}
@@ -46,7 +48,7 @@ export class MicrosoftMailImporter implements Importer {
 
   async importBatch(items: ImportItem[]): Promise<ImportResult[]> {
     const results: ImportResult[] = [];
-    for (const item of items as ImportItem<MailMessage>[]) results.push(await this.importOne(item));
+    for (const item of items as ImportItem<MailMessage>[]) results.push(await this.sameMessage.run(item.data.messageId, () => this.importOne(item)));
     return results;
   }
 
