@@ -84,8 +84,8 @@ describe('message handlers', () => {
     expect(await w.send({ type: 'providers/list' })).toEqual({
       ok: true,
       value: [
-        { id: 'google', name: 'Google', hostPermissions: TOKEN_PROVIDER.hostPermissions, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
-        { id: 'microsoft', name: 'Microsoft', hostPermissions: CODE_PROVIDER.hostPermissions, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
+        { id: 'google', name: 'Google', hostPermissions: TOKEN_PROVIDER.hostPermissions, auth: { kind: 'oauth' }, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
+        { id: 'microsoft', name: 'Microsoft', hostPermissions: CODE_PROVIDER.hostPermissions, auth: { kind: 'oauth' }, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
       ],
     });
   });
