@@ -52,7 +52,11 @@ export default defineConfig({
       // Headless Chromium cannot answer the permission prompt (measured: permissions.request never
       // settles), so the sandbox build holds its loopback origin from install; the page still calls
       // permissions.request on the person's click, which then resolves at once.
-      ...(sandbox ? { host_permissions: ['https://127.0.0.1/*', 'http://127.0.0.1/*'] } : {}),
+      // For the same reason it holds any https server a tester names for a password provider (`npm run demo --
+      // --from caldav --url …`) and the tests' own servers on plain loopback http.
+      ...(sandbox
+        ? { host_permissions: ['https://127.0.0.1/*', 'http://127.0.0.1/*', ...(ANY_SERVER ? ['https://*/*'] : [])] }
+        : {}),
       content_security_policy: {
         extension_pages: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; img-src 'self' data: blob:; connect-src ${connectSrc}`,
       },
