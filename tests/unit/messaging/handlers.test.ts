@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Auth, ConnectionState } from '../../../entrypoints/background/auth';
-import type { JobView } from '../../../entrypoints/background/messages';
+import type { JobView, ProviderView } from '../../../entrypoints/background/messages';
 import type { ProviderDescriptor } from '../../../model/adapter';
 import { createMessageHandler, type TransferEngine } from '../../../entrypoints/background/messaging';
 import type { Sender } from '../../../entrypoints/background/messaging/preflight';
@@ -235,7 +235,7 @@ describe('message handlers', () => {
 
     it('lists it with its app-password help and its own host patterns', async () => {
       const reply = await world().send({ type: 'providers/list' });
-      expect(reply.ok && reply.value[1]).toEqual({
+      expect(reply.ok && (reply.value as ProviderView[])[1]).toEqual({
         id: 'caldav',
         name: 'CalDAV',
         hostPermissions: ['https://*.icloud.com/*'],
