@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { parseServerUrl } from '../background/auth/server-url';
 import { plainHttpHosts } from '../background/build-config';
 import type { PasswordCredentialsInput, ProviderView } from '../background/messages';
+import { useFocusOnMount } from './useFocusOnMount';
 
 interface Props {
   provider: ProviderView;
@@ -10,6 +11,8 @@ interface Props {
   connecting: boolean;
   /** The server and user name of an earlier connection, when its password must be typed again. */
   earlier?: { serverUrl?: string; username?: string };
+  /** Takes the focus when it appears in place of the control that had it (Reconnect on the progress view). */
+  focusOnMount?: boolean;
   onConnect: (credentials: PasswordCredentialsInput) => void;
 }
 
@@ -22,7 +25,7 @@ const OTHER = '';
  * user name, app password, and where the well-known services issue app passwords. The password is not kept on the
  * page once sent.
  */
-export function PasswordConnectForm({ provider, idPrefix, connecting, earlier, onConnect }: Props) {
+export function PasswordConnectForm({ provider, idPrefix, connecting, earlier, focusOnMount = false, onConnect }: Props) {
   const help: readonly Help[] = provider.auth.kind === 'password' ? provider.auth.appPasswordHelp : [];
   const [service, setService] = useState(() => help.find((h) => h.serverUrl && h.serverUrl === earlier?.serverUrl)?.service ?? OTHER);
   const [serverUrl, setServerUrl] = useState(earlier?.serverUrl ?? '');
@@ -30,6 +33,9 @@ export function PasswordConnectForm({ provider, idPrefix, connecting, earlier, o
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<{ field: 'server' | 'username' | 'password'; message: string } | null>(null);
   const id = (name: string) => `${idPrefix}-${name}`;
+  const serverField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
+  useFocusOnMount(earlier?.serverUrl && earlier.username ? passwordField : serverField, focusOnMount);
 
   const pickService = (name: string) => {
     setService(name);
@@ -73,6 +79,7 @@ export function PasswordConnectForm({ provider, idPrefix, connecting, earlier, o
       <div class="field">
         <label for={id('server-url')}>Server address</label>
         <input
+          ref={serverField}
           id={id('server-url')}
           type="url"
           inputMode="url"
@@ -100,6 +107,7 @@ export function PasswordConnectForm({ provider, idPrefix, connecting, earlier, o
       <div class="field">
         <label for={id('app-password')}>App password</label>
         <input
+          ref={passwordField}
           id={id('app-password')}
           type="password"
           autoComplete="off"

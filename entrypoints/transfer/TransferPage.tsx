@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ProviderId } from '../../model/adapter';
 import type { DataType } from '../../model/data-types';
-import type { JobView, PasswordCredentialsInput, ProviderView } from '../background/messages';
+import type { ConnectionView, JobView, PasswordCredentialsInput, ProviderView } from '../background/messages';
 import { Chooser } from './Chooser';
 import { connectProvider } from './connect-provider';
 import { ErrorAlert } from './ErrorAlert';
@@ -17,7 +17,7 @@ export function TransferPage() {
   const jobState = useJob();
   const [actionError, setActionError] = useState<string | null>(null);
   /** A password provider the transfer waits for: its form shows below the progress. */
-  const [passwordReconnect, setPasswordReconnect] = useState<ProviderView | null>(null);
+  const [passwordReconnect, setPasswordReconnect] = useState<{ provider: ProviderView; earlier?: ConnectionView } | null>(null);
   const [reconnecting, setReconnecting] = useState(false);
   const firstView = useRef(true);
 
@@ -38,7 +38,14 @@ export function TransferPage() {
   const reconnect = (job: JobView) => {
     const provider = providers.find((candidate) => candidate.id === job.reconnectProvider);
     if (!provider) return reportError(new Error(`Ferry does not know the service "${job.reconnectProvider}".`));
-    if (provider.auth.kind === 'password') return setPasswordReconnect(provider);
+    if (provider.auth.kind === 'password') {
+      return void run(() =>
+        askWorker({ type: 'connections/list' }).then((list) => {
+          const earlier = list.find((connection) => connection.provider === provider.id);
+          setPasswordReconnect({ provider, ...(earlier ? { earlier } : {}) });
+        }),
+      );
+    }
     reconnectWith(job, provider);
   };
   const reconnectWith = (job: JobView, provider: ProviderView, credentials?: PasswordCredentialsInput) => {
@@ -85,10 +92,13 @@ export function TransferPage() {
             />
             {passwordReconnect && job.status === 'needs-reconnect' && (
               <PasswordConnectForm
-                provider={passwordReconnect}
+                key={passwordReconnect.provider.id}
+                provider={passwordReconnect.provider}
                 idPrefix="reconnect"
                 connecting={reconnecting}
-                onConnect={(credentials) => reconnectWith(job, passwordReconnect, credentials)}
+                {...(passwordReconnect.earlier ? { earlier: passwordReconnect.earlier } : {})}
+                focusOnMount
+                onConnect={(credentials) => reconnectWith(job, passwordReconnect.provider, credentials)}
               />
             )}
             <Report

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionView, ProviderView } from '../../../entrypoints/background/messages';
 import { ConnectionControl } from '../../../entrypoints/transfer/ConnectionControl';
+import { PasswordConnectForm } from '../../../entrypoints/transfer/PasswordConnectForm';
 import { buttonNamed, textsOf } from './dom-queries';
 
 const CALDAV: ProviderView = {
@@ -158,5 +159,18 @@ describe('the connect form of a password provider', () => {
     expect(textsOf(root, 'p.note')[0]).toContain('There is nothing for Ferry to revoke at the server');
     act(() => buttonNamed(root, 'Disconnect CalDAV')!.click());
     expect(onDisconnect).toHaveBeenCalledOnce();
+  });
+
+  it('takes the focus where the person types next when it replaces the Reconnect button', () => {
+    act(() =>
+      render(
+        h(PasswordConnectForm, { provider: CALDAV, idPrefix: 'reconnect', connecting: false, focusOnMount: true, earlier: { serverUrl: 'https://caldav.icloud.com/', username: 'alice' }, onConnect }),
+        root,
+      ),
+    );
+    expect(document.activeElement).toBe(field('App password'));
+    act(() => render(null, root));
+    act(() => render(h(PasswordConnectForm, { provider: CALDAV, idPrefix: 'reconnect', connecting: false, focusOnMount: true, onConnect }), root));
+    expect(document.activeElement).toBe(field('Server address'));
   });
 });
