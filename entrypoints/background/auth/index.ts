@@ -48,12 +48,7 @@ export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Aut
     ...(record.username !== undefined ? { username: record.username } : {}),
   });
   const state = async (record: ConnectionRecord): Promise<ConnectionState> => ({ ...(await view(record)), scopes: record.scopes });
-  const localFiles = (provider: ProviderId): ConnectionState => ({
-    provider,
-    account: { ...LOCAL_FILES_ACCOUNT },
-    needsReconnect: false,
-    scopes: [],
-  });
+  const localFiles = (provider: ProviderId): ConnectionView => ({ provider, account: { ...LOCAL_FILES_ACCOUNT }, needsReconnect: false });
   return {
     connect: async (id, request) => {
       const provider = resolve(id);
@@ -75,7 +70,7 @@ export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Aut
     },
     connections: async () => Promise.all((await listConnectionRecords()).map(view)),
     connection: async (id) => {
-      if (resolve(id).auth.kind === 'local-files') return localFiles(id);
+      if (resolve(id).auth.kind === 'local-files') return { ...localFiles(id), scopes: [] };
       const record = await loadConnection(id);
       return record ? state(record) : undefined;
     },

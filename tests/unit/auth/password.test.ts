@@ -180,7 +180,7 @@ describe('password connections', () => {
   });
 
   it('counts files on disk as always connected, with no account and nothing stored', async () => {
-    expect(await auth.connect('takeout', source)).toEqual({ provider: 'takeout', account: { id: 'local', name: 'Files on this computer' }, needsReconnect: false, scopes: [] });
+    expect(await auth.connect('takeout', source)).toEqual({ provider: 'takeout', account: { id: 'local', name: 'Files on this computer' }, needsReconnect: false });
     expect(await auth.connection('takeout')).toMatchObject({ needsReconnect: false, account: { id: 'local' } });
     await auth.disconnect('takeout');
     await expect(auth.authorizedFetch('takeout')('https://example.com/')).rejects.toThrow('has no web address to call');
