@@ -1,5 +1,5 @@
 /** The registry: the engine and the UI know providers only through it. */
-import { isOAuthProvider, type OAuthProviderDescriptor, type ProviderDescriptor, type ProviderId } from '../model/adapter';
+import type { ProviderDescriptor, ProviderId } from '../model/adapter';
 import { google } from './google/descriptor';
 import { microsoft } from './microsoft/descriptor';
 
@@ -8,12 +8,5 @@ export const providers: readonly ProviderDescriptor[] = [google, microsoft];
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);
   if (!provider) throw new Error(`Unknown provider "${id}"`);
-  return provider;
-}
-
-/** A provider people sign in to with OAuth (the auth module's only kind so far). */
-export function oauthProviderById(id: ProviderId): OAuthProviderDescriptor {
-  const provider = providerById(id);
-  if (!isOAuthProvider(provider)) throw new Error(`${provider.name} does not sign in with OAuth`);
   return provider;
 }

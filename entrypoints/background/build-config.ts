@@ -19,3 +19,9 @@ export function providerUrl(realUrl: string): string {
 export function hostPatterns(patterns: readonly string[]): string[] {
   return sandboxOrigin ? [`${new URL(sandboxOrigin).protocol}//${new URL(sandboxOrigin).hostname}/*`] : [...patterns];
 }
+
+/**
+ * Hosts a password may go to over plain http: the sandbox build's own loopback host (the tests' Radicale and
+ * rclone listen there), none in production, which sends an app password only over https and names no local address.
+ */
+export const plainHttpHosts: readonly string[] = sandboxOrigin ? [new URL(sandboxOrigin).hostname] : [];

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { oauthProviderById, providerById, providers } from '../../adapters';
+import { providerById, providers } from '../../adapters';
 import { createAuth } from './auth';
 import { providerUrl } from './build-config';
 import { Engine } from './engine';
@@ -20,7 +20,7 @@ import { createMessageHandler, isFinished } from './messaging';
 const CHANGE_GAP_MS = 250;
 
 export default defineBackground(() => {
-  const auth = createAuth(oauthProviderById);
+  const auth = createAuth(providerById);
   let engine: Engine | undefined;
   let engineReady: Promise<Engine> | undefined;
   const keepAlive = createKeepAlive(() => engine?.isBusy() ?? false);
@@ -40,6 +40,7 @@ export default defineBackground(() => {
         db: await openFerryDb(),
         provider: providerById,
         authorizedFetch: (provider) => auth.authorizedFetch(provider),
+        serverUrl: async (provider) => (await auth.connection(provider))?.serverUrl,
         url: providerUrl,
         openPage: async (url) => {
           await browser.tabs.create({ url });

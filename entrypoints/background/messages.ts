@@ -2,7 +2,7 @@
  * Every message between Ferry's pages and its worker. The worker checks each one (sender is one of
  * Ferry's own pages, `type` known, payload of the declared shape) before any handler runs.
  */
-import type { DataType, ProviderId } from '../../model/adapter';
+import type { DataType, LocalFilesAuthDescriptor, PasswordAuthDescriptor, ProviderId } from '../../model/adapter';
 
 export type Role = 'source' | 'destination';
 
@@ -10,7 +10,7 @@ export type Request =
   | { type: 'providers/list' }
   | { type: 'connections/list' }
   /** Sent after the page has obtained the provider's host permission on the person's click. */
-  | { type: 'connect'; provider: ProviderId; role: Role; dataTypes: DataType[] }
+  | { type: 'connect'; provider: ProviderId; role: Role; dataTypes: DataType[]; credentials?: PasswordCredentialsInput }
   | { type: 'disconnect'; provider: ProviderId }
   | { type: 'job/start'; source: ProviderId; destination: ProviderId; dataTypes: DataType[] }
   | { type: 'job/pause'; jobId: string }
@@ -23,11 +23,22 @@ export type Request =
 
 export type RequestType = Request['type'];
 
+/** What the connect form sends for a provider of kind 'password': the worker checks them on the server before keeping any. */
+export interface PasswordCredentialsInput {
+  serverUrl: string;
+  username: string;
+  password: string;
+}
+
+/** How the page connects a provider: OAuth's endpoints stay in the worker. */
+export type ProviderAuthView = { kind: 'oauth' } | PasswordAuthDescriptor | LocalFilesAuthDescriptor;
+
 export interface ProviderView {
   id: ProviderId;
   name: string;
   /** Host-permission patterns to request before connecting (already rewritten for this build). */
   hostPermissions: string[];
+  auth: ProviderAuthView;
   dataTypes: { dataType: DataType; export: boolean; import: boolean }[];
 }
 
@@ -36,6 +47,9 @@ export interface ConnectionView {
   account: { id: string; email?: string; name?: string };
   /** The grant was revoked or expired: the person must connect again. */
   needsReconnect: boolean;
+  /** A password connection's server and user name (never its password), to show and to fill the form again. */
+  serverUrl?: string;
+  username?: string;
 }
 
 export type JobStatus = 'running' | 'paused' | 'needs-reconnect' | 'cancelled' | 'done' | 'failed';

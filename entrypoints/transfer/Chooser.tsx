@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ProviderId } from '../../model/adapter';
 import type { DataType } from '../../model/data-types';
-import type { ProviderView, Role } from '../background/messages';
+import type { PasswordCredentialsInput, ProviderView, Role } from '../background/messages';
 import { connectProvider } from './connect-provider';
 import { ConnectionControl } from './ConnectionControl';
 import { offeredDataTypes } from './data-type-choice';
@@ -42,9 +42,9 @@ export function Chooser({ providers, focusOnMount, run, onError, onStart }: Prop
   };
   const toggle = (type: DataType, checked: boolean) =>
     setUnchecked((list) => (checked ? list.filter((t) => t !== type) : [...list, type]));
-  const connect = (provider: ProviderView, role: Role) => {
+  const connect = (provider: ProviderView, role: Role, credentials?: PasswordCredentialsInput) => {
     setConnecting(provider.id);
-    void run(() => connectProvider(provider, role, chosen.length > 0 ? chosen : offered).then(connections.remember))
+    void run(() => connectProvider(provider, role, chosen.length > 0 ? chosen : offered, credentials).then(connections.remember))
       .finally(() => setConnecting(null));
   };
   const disconnect = (provider: ProviderView) =>
@@ -65,7 +65,9 @@ export function Chooser({ providers, focusOnMount, run, onError, onStart }: Prop
           connection={connections.active(provider.id)}
           expired={connections.expired(provider.id)}
           connecting={connecting === provider.id}
-          onConnect={() => connect(provider, role)}
+          idPrefix={role}
+          earlier={connections.known(provider.id)}
+          onConnect={(credentials) => connect(provider, role, credentials)}
           onDisconnect={() => disconnect(provider)}
         />
       )}

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ProviderId } from '../../model/adapter';
 import type { DataType } from '../../model/data-types';
-import type { JobView } from '../background/messages';
+import type { ConnectionView, JobView, PasswordCredentialsInput, ProviderView } from '../background/messages';
 import { Chooser } from './Chooser';
 import { connectProvider } from './connect-provider';
 import { ErrorAlert } from './ErrorAlert';
+import { PasswordConnectForm } from './PasswordConnectForm';
 import { ProgressPanel } from './ProgressPanel';
 import { Report } from './Report';
 import { useJob } from './useJob';
@@ -15,6 +16,9 @@ export function TransferPage() {
   const { providers, loaded: providersLoaded, error: providersError } = useProviders();
   const jobState = useJob();
   const [actionError, setActionError] = useState<string | null>(null);
+  /** A password provider the transfer waits for: its form shows below the progress. */
+  const [passwordReconnect, setPasswordReconnect] = useState<{ provider: ProviderView; earlier?: ConnectionView } | null>(null);
+  const [reconnecting, setReconnecting] = useState(false);
   const firstView = useRef(true);
 
   const reportError = (error: unknown) => setActionError(errorMessage(error));
@@ -34,8 +38,25 @@ export function TransferPage() {
   const reconnect = (job: JobView) => {
     const provider = providers.find((candidate) => candidate.id === job.reconnectProvider);
     if (!provider) return reportError(new Error(`Ferry does not know the service "${job.reconnectProvider}".`));
+    if (provider.auth.kind === 'password') {
+      return void run(() =>
+        askWorker({ type: 'connections/list' }).then((list) => {
+          const earlier = list.find((connection) => connection.provider === provider.id);
+          setPasswordReconnect({ provider, ...(earlier ? { earlier } : {}) });
+        }),
+      );
+    }
+    reconnectWith(job, provider);
+  };
+  const reconnectWith = (job: JobView, provider: ProviderView, credentials?: PasswordCredentialsInput) => {
     const role = provider.id === job.source.provider ? 'source' : 'destination';
-    void run(() => connectProvider(provider, role, job.dataTypes).then(() => jobState.act({ type: 'job/get', jobId: job.id })));
+    setReconnecting(true);
+    void run(() =>
+      connectProvider(provider, role, job.dataTypes, credentials).then(() => {
+        setPasswordReconnect(null);
+        return jobState.act({ type: 'job/get', jobId: job.id });
+      }),
+    ).finally(() => setReconnecting(false));
   };
   const startAnother = () => {
     setActionError(null);
@@ -69,6 +90,17 @@ export function TransferPage() {
               onCancel={() => void run(() => jobState.act({ type: 'job/cancel', jobId: job.id }))}
               onReconnect={() => reconnect(job)}
             />
+            {passwordReconnect && job.status === 'needs-reconnect' && (
+              <PasswordConnectForm
+                key={passwordReconnect.provider.id}
+                provider={passwordReconnect.provider}
+                idPrefix="reconnect"
+                connecting={reconnecting}
+                {...(passwordReconnect.earlier ? { earlier: passwordReconnect.earlier } : {})}
+                focusOnMount
+                onConnect={(credentials) => reconnectWith(job, passwordReconnect.provider, credentials)}
+              />
+            )}
             <Report
               job={job}
               onRetryFailed={() => void run(() => jobState.act({ type: 'job/retry-failed', jobId: job.id }))}

@@ -7,6 +7,8 @@ export interface Connections {
   /** The usable connection to a provider; absent when there is none or it must be made again. */
   active: (provider: ProviderId) => ConnectionView | undefined;
   expired: (provider: ProviderId) => boolean;
+  /** The provider's connection even when it must be made again (its server and user name fill the form). */
+  known: (provider: ProviderId) => ConnectionView | undefined;
   remember: (connection: ConnectionView) => void;
   forget: (provider: ProviderId) => void;
 }
@@ -23,6 +25,7 @@ export function useConnections(onError: (error: unknown) => void): Connections {
       return connection && !connection.needsReconnect ? connection : undefined;
     },
     expired: (provider) => find(provider)?.needsReconnect ?? false,
+    known: find,
     remember: (connection) =>
       setConnections((list) => [...list.filter((c) => c.provider !== connection.provider), connection]),
     forget: (provider) => setConnections((list) => list.filter((c) => c.provider !== provider)),

@@ -5,11 +5,14 @@
  *   npm run demo -- --headless --from google --to microsoft --types calendar,contacts,tasks,mail,photos \
  *       [--data DIR] [--dump OUT] [--report REPORT.json]
  *                                      the whole flow by itself, consent pages included; exits 1 if any item failed
+ *   npm run demo -- --headless --from caldav --to google --url URL --username U --password P --types calendar
+ *                                      one side a real server of the tester's (CalDAV, CardDAV, WebDAV), the other a sandbox
  */
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { providers as registeredProviders } from '../../adapters';
 import { DATA_TYPES, DATA_TYPE_LABELS, type DataType } from '../../model/data-types';
 import type { ProviderName } from '../sandbox/core/types';
 import { DEFAULT_SANDBOX_PORT } from '../sandbox/identity';
@@ -21,15 +24,21 @@ import { writeSamplePhotos } from '../sandbox/sample-data/photos';
 import { writeSampleTasks } from '../sandbox/sample-data/tasks';
 import { launchFerry } from './browser';
 import { buildSandboxExtension } from './build-extension';
-import { FerryApp } from './ferry-app';
+import { FerryApp, type PasswordLogin } from './ferry-app';
 import { startTransfer } from './scenario';
 
 const PROVIDERS: readonly ProviderName[] = ['google', 'microsoft'];
+/** Providers that sign in with an app password: the tester's own server stands on that side (caldav, carddav, webdav). */
+const PASSWORD_PROVIDERS = registeredProviders.filter((p) => p.auth.kind === 'password').map((p) => p.id);
+const isSandboxSide = (id: string): id is ProviderName => (PROVIDERS as readonly string[]).includes(id);
+const providerName = (id: string): string => registeredProviders.find((p) => p.id === id)?.name ?? id;
 
 interface DemoOptions {
   headless: boolean;
-  from: ProviderName;
-  to: ProviderName;
+  from: string;
+  to: string;
+  /** The server, user name and app password of the side that is not a sandbox. */
+  login?: PasswordLogin;
   types: DataType[];
   data?: string;
   dump?: string;
@@ -49,6 +58,9 @@ function parseOptions(argv: string[]): DemoOptions {
       dump: { type: 'string' },
       report: { type: 'string' },
       screenshot: { type: 'string' },
+      url: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,9 +68,10 @@ function parseOptions(argv: string[]): DemoOptions {
     process.stdout.write(`${readUsage()}\n`);
     process.exit(0);
   }
-  const provider = (name: string, flag: string): ProviderName => {
-    if (!PROVIDERS.includes(name as ProviderName)) fail(`--${flag} must be one of ${PROVIDERS.join(', ')} (got "${name}")`);
-    return name as ProviderName;
+  const provider = (name: string, flag: string): string => {
+    const known = [...PROVIDERS, ...PASSWORD_PROVIDERS];
+    if (!known.includes(name)) fail(`--${flag} must be one of ${known.join(', ')} (got "${name}")`);
+    return name;
   };
   const types = values.types.split(',').map((t) => t.trim()) as DataType[];
   const unknown = types.filter((t) => !(DATA_TYPES as readonly string[]).includes(t));
@@ -74,6 +87,16 @@ function parseOptions(argv: string[]): DemoOptions {
     screenshot: values.screenshot && path.resolve(values.screenshot),
   };
   if (options.from === options.to) fail('--from and --to must be different services');
+  const ownServer = [options.from, options.to].filter((id) => !isSandboxSide(id));
+  if (ownServer.length > 1) fail('one side must be a sandbox (google or microsoft); --url, --username and --password name the other');
+  if (ownServer.length === 1) {
+    if (!values.url || values.username === undefined || values.password === undefined) {
+      fail(`--${ownServer[0] === options.from ? 'from' : 'to'} ${ownServer[0]} needs --url URL --username U --password P (your server)`);
+    }
+    if (options.data && !isSandboxSide(options.from)) fail('--data seeds a sandbox source; your own server is moved as it is');
+    if (options.dump && !isSandboxSide(options.to)) fail('--dump reads a sandbox destination; look at your own server directly');
+    options.login = { url: values.url, username: values.username, password: values.password };
+  }
   return options;
 }
 
@@ -81,7 +104,9 @@ function readUsage(): string {
   return [
     'npm run demo [-- options]',
     '  --headless           run the whole transfer by itself and exit (otherwise: a browser window to click through)',
-    '  --from P --to P      google | microsoft (default google → microsoft)',
+    '  --from P --to P      google | microsoft (default google → microsoft); one side may be caldav | carddav | webdav',
+    '  --url URL --username U --password P',
+    '                       the server, user name and app password of that caldav/carddav/webdav side',
     `  --types T[,T]        ${DATA_TYPES.join(', ')} (default calendar)`,
     '  --data DIR           seed the source account from DIR: calendar/*.ics, contacts/*.vcf, tasks/*.ics (VTODO),',
     '                       mail/<folder>.mbox, photos/<album>/<file> + <file>.json; default: generated sample data',
@@ -108,13 +133,17 @@ async function main(): Promise<void> {
   buildSandboxExtension();
   const sandbox = await startSandbox({ port: Number(process.env.FERRY_SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT) });
   const dataDir = options.data ?? (await sampleData(interactive ? SAMPLE_TYPES : options.types));
-  await sandbox.providers[options.from].seed(dataDir);
+  if (isSandboxSide(options.from)) await sandbox.providers[options.from].seed(dataDir);
   if (interactive) {
     const other = PROVIDERS.find((p) => p !== options.from)!;
     // Different sample data on the other side, so either direction can be tried without collisions.
     await sandbox.providers[other].seed(await sampleData(SAMPLE_TYPES, 2));
   }
-  process.stdout.write(`Sandbox at ${sandbox.origin}; ${options.from} seeded from ${dataDir}\n`);
+  process.stdout.write(
+    isSandboxSide(options.from)
+      ? `Sandbox at ${sandbox.origin}; ${options.from} seeded from ${dataDir}\n`
+      : `Sandbox at ${sandbox.origin}; ${options.from} is your server at ${options.login?.url}, moved as it is\n`,
+  );
 
   const browser = await launchFerry({ headless: !interactive, userDataDir: await mkdtemp(path.join(os.tmpdir(), 'ferry-demo-profile-')) });
   const app = await FerryApp.open(browser.context, browser.extensionId);
@@ -126,7 +155,18 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now();
-  await startTransfer(app, { from: options.from, to: options.to, types: options.types.map((t) => DATA_TYPE_LABELS[t]) });
+  const labels = options.types.map((t) => DATA_TYPE_LABELS[t]);
+  if (isSandboxSide(options.from) && isSandboxSide(options.to)) {
+    await startTransfer(app, { from: options.from, to: options.to, types: labels });
+  } else {
+    await app.choose(providerName(options.from), providerName(options.to));
+    for (const side of [options.from, options.to]) {
+      if (isSandboxSide(side)) await app.connect(providerName(side));
+      else await app.connectWithPassword(providerName(side), options.login!);
+    }
+    await app.selectTypes(labels);
+    await app.start();
+  }
   if (options.screenshot) {
     await app.waitForJob((j) => j.status !== 'running' || j.progress.some((p) => p.exportDone && p.moved >= p.total / 3));
     // The page polls twice a second: let it catch up with the state just read.
@@ -135,7 +175,7 @@ async function main(): Promise<void> {
   }
   const job = await app.waitForJob((j) => j.status !== 'running', 60 * 60_000);
   const seconds = (Date.now() - started) / 1000;
-  if (options.dump) {
+  if (options.dump && isSandboxSide(options.to)) {
     await mkdir(options.dump, { recursive: true });
     await sandbox.providers[options.to].dump(options.dump);
   }

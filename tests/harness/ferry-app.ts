@@ -46,6 +46,22 @@ export class FerryApp {
     await connected;
   }
 
+  /**
+   * Connects a provider that signs in with an app password (CalDAV, CardDAV, WebDAV): fills its form by label and
+   * clicks Connect. A refusal throws the page's own alert, so a wrong password reads as what the person would see.
+   */
+  async connectWithPassword(provider: string, login: PasswordLogin): Promise<void> {
+    const form = this.page.getByRole('form', { name: `Connect ${provider}`, exact: true });
+    await form.getByLabel('Server address', { exact: true }).fill(login.url);
+    await form.getByLabel('User name', { exact: true }).fill(login.username);
+    await form.getByLabel('App password', { exact: true }).fill(login.password);
+    await form.getByRole('button', { name: `Connect ${provider}`, exact: true }).click();
+    const connected = this.page.getByRole('button', { name: `Disconnect ${provider}`, exact: true });
+    const alert = this.page.getByRole('alert');
+    await expect(connected.or(alert).first()).toBeVisible({ timeout: 30_000 });
+    if (!(await connected.isVisible())) throw new Error(`${provider} did not connect: ${(await alert.allInnerTexts()).join(' ')}`);
+  }
+
   /** Leaves exactly these data types checked. */
   async selectTypes(labels: string[]): Promise<void> {
     const group = this.page.getByRole('group', { name: 'What to move' });
@@ -90,6 +106,13 @@ export class FerryApp {
     if (!typed?.ok) throw new Error(`worker refused ${request.type}: ${typed?.error}`);
     return typed.value as T;
   }
+}
+
+/** What a tester gives for the side of a transfer that is their own server (`--url --username --password`). */
+export interface PasswordLogin {
+  url: string;
+  username: string;
+  password: string;
 }
 
 /**

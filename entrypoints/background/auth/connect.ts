@@ -1,7 +1,7 @@
 /** Connecting, disconnecting and releasing a provider: the grant, the account it belongs to, and its record. */
-import type { AccountInfo, DataType, OAuthProviderDescriptor } from '../../../model/adapter';
+import type { AccountInfo, DataType, OAuthProviderDescriptor, ProviderDescriptor } from '../../../model/adapter';
 import { DATA_TYPE_LABELS } from '../../../model/data-types';
-import type { Role } from '../messages';
+import type { PasswordCredentialsInput, Role } from '../messages';
 import { fetchAccount } from './account';
 import { deleteConnection, loadConnection, saveConnection } from './connection-store';
 import { authorize } from './flows';
@@ -15,6 +15,8 @@ export interface ConnectRequest {
   dataTypes: readonly DataType[];
   /** Account id an unfinished transfer is waiting for: any other account is refused. */
   requiredAccount?: string;
+  /** Server, user name and app password, for a provider of kind 'password'. */
+  credentials?: PasswordCredentialsInput;
 }
 
 export async function connectProvider(provider: OAuthProviderDescriptor, request: ConnectRequest): Promise<ConnectionRecord> {
@@ -58,8 +60,9 @@ function checkScopes(provider: OAuthProviderDescriptor, request: ConnectRequest,
   );
 }
 
-function checkAccount(
-  provider: OAuthProviderDescriptor,
+/** Refuses an account other than the one an unfinished transfer uses. */
+export function checkAccount(
+  provider: ProviderDescriptor,
   request: ConnectRequest,
   account: AccountInfo,
   earlier: ConnectionRecord | undefined,

@@ -1,9 +1,9 @@
 /** The sentences auth failures reach a person with. */
 import * as oauth from 'oauth4webapi';
-import { AdapterError, type OAuthProviderDescriptor } from '../../../model/adapter';
+import { AdapterError, type ProviderDescriptor } from '../../../model/adapter';
 
 /** The grant is gone: nothing works again until the person connects the provider anew. */
-export function reconnectError(provider: OAuthProviderDescriptor, reason: string, providerMessage?: string): AdapterError {
+export function reconnectError(provider: ProviderDescriptor, reason: string, providerMessage?: string): AdapterError {
   return new AdapterError(
     `${provider.name} needs you to connect again: ${reason}. Open Ferry and connect ${provider.name}; the transfer then continues where it stopped.`,
     'fatal',

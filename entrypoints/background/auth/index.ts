@@ -1,12 +1,17 @@
 /**
- * Ferry's side of OAuth: connecting a provider (its flow, its account), keeping the tokens, and the authorised
- * fetch the engine hands to adapters. Providers are looked up by id through `resolve` (the registry).
+ * Ferry's side of connecting a provider, whichever way it signs in: OAuth (its flow, its account, the tokens), an
+ * app password (checked on the person's server, kept sealed), or files on the person's own disk (nothing to sign in
+ * to). It also makes the authorised fetch the engine hands to adapters. Providers are looked up by id through
+ * `resolve` (the registry).
  */
-import type { FetchLike, OAuthProviderDescriptor, ProviderId } from '../../../model/adapter';
+import { isOAuthProvider, type FetchLike, type OAuthProviderDescriptor, type ProviderDescriptor, type ProviderId } from '../../../model/adapter';
 import type { ConnectionView } from '../messages';
 import { authorizedFetch } from './authorized-fetch';
 import { connectProvider, disconnectProvider, releaseProvider, type ConnectRequest } from './connect';
 import { listConnectionRecords, loadConnection } from './connection-store';
+import { connectWithPassword, disconnectPassword } from './password-connect';
+import { passwordAuthorizedFetch } from './password-fetch';
+import { loadPassword } from './password-store';
 import { isFresh } from './refresh';
 import { loadAccess, loadRefreshToken } from './token-store';
 import type { ConnectionRecord } from './types';
@@ -31,32 +36,67 @@ export interface Auth {
   authorizedFetch(provider: ProviderId): FetchLike;
 }
 
-export function createAuth(resolve: (id: ProviderId) => OAuthProviderDescriptor): Auth {
+/** Files on the person's own disk belong to nobody's account: such a provider is always connected, as this one. */
+export const LOCAL_FILES_ACCOUNT = { id: 'local', name: 'Files on this computer' } as const;
+
+export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Auth {
   const view = async (record: ConnectionRecord): Promise<ConnectionView> => ({
     provider: record.provider,
     account: record.account,
     needsReconnect: record.needsReconnect || !(await canRenew(resolve(record.provider))),
+    ...(record.serverUrl !== undefined ? { serverUrl: record.serverUrl } : {}),
+    ...(record.username !== undefined ? { username: record.username } : {}),
   });
   const state = async (record: ConnectionRecord): Promise<ConnectionState> => ({ ...(await view(record)), scopes: record.scopes });
+  const localFiles = (provider: ProviderId): ConnectionView => ({ provider, account: { ...LOCAL_FILES_ACCOUNT }, needsReconnect: false });
   return {
-    connect: async (provider, request) => view(await connectProvider(resolve(provider), request)),
-    disconnect: (provider) => disconnectProvider(resolve(provider)),
-    release: (provider, finishedAt) => releaseProvider(resolve(provider), finishedAt),
+    connect: async (id, request) => {
+      const provider = resolve(id);
+      if (isOAuthProvider(provider)) return view(await connectProvider(provider, request));
+      if (provider.auth.kind === 'password') return view(await connectWithPassword(provider, request));
+      return localFiles(id);
+    },
+    disconnect: async (id) => {
+      const provider = resolve(id);
+      if (isOAuthProvider(provider)) return disconnectProvider(provider);
+      if (provider.auth.kind === 'password') return disconnectPassword(provider);
+    },
+    release: async (id, finishedAt) => {
+      const provider = resolve(id);
+      if (isOAuthProvider(provider)) return releaseProvider(provider, finishedAt);
+      if (provider.auth.kind !== 'password') return;
+      const record = await loadConnection(id);
+      if (record && record.connectedAt <= finishedAt) await disconnectPassword(provider);
+    },
     connections: async () => Promise.all((await listConnectionRecords()).map(view)),
-    connection: async (provider) => {
-      const record = await loadConnection(provider);
+    connection: async (id) => {
+      if (resolve(id).auth.kind === 'local-files') return { ...localFiles(id), scopes: [] };
+      const record = await loadConnection(id);
       return record ? state(record) : undefined;
     },
-    authorizedFetch: (provider) => authorizedFetch(resolve(provider)),
+    authorizedFetch: (id) => {
+      const provider = resolve(id);
+      if (isOAuthProvider(provider)) return authorizedFetch(provider);
+      if (provider.auth.kind === 'password') return passwordAuthorizedFetch(provider);
+      return async () => {
+        throw new Error(`${provider.name} reads and writes files on your own computer; it has no web address to call.`);
+      };
+    },
   };
 }
 
 /**
  * A code-flow connection whose refresh token no longer opens (the browser was closed, taking the key with it)
- * needs the person once its access token is gone; a token-flow one may still renew silently.
+ * needs the person once its access token is gone; a token-flow one may still renew silently. A password connection
+ * needs the person once its sealed password no longer opens.
  */
-async function canRenew(provider: OAuthProviderDescriptor): Promise<boolean> {
-  if (provider.auth.flow !== 'code-pkce') return true;
+async function canRenew(provider: ProviderDescriptor): Promise<boolean> {
+  if (provider.auth.kind === 'password') return (await loadPassword(provider.id)) !== undefined;
+  if (!isOAuthProvider(provider) || provider.auth.flow !== 'code-pkce') return true;
+  return canRenewCode(provider);
+}
+
+async function canRenewCode(provider: OAuthProviderDescriptor): Promise<boolean> {
   const access = await loadAccess(provider.id);
   return (access !== undefined && isFresh(access)) || (await loadRefreshToken(provider.id)) !== undefined;
 }

@@ -34,4 +34,8 @@ export interface ConnectionRecord {
   needsReconnect: boolean;
   /** ms since epoch */
   connectedAt: number;
+  /** A password connection's server, as the person typed it (checked): the address, never the password. */
+  serverUrl?: string;
+  /** A password connection's user name, to fill the form again when the password must be typed anew. */
+  username?: string;
 }

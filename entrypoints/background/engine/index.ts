@@ -25,6 +25,8 @@ export interface EngineDeps {
   authorizedFetch(provider: ProviderId): FetchLike;
   /** providerUrl from build-config (sandbox rewrite). */
   url(realUrl: string): string;
+  /** The server a password connection names (CalDAV, CardDAV, WebDAV), read as each run starts; never rewritten by `url`. */
+  serverUrl?(provider: ProviderId): Promise<string | undefined>;
   now?(): number;
   /** Called after any durable change of a job (progress, status). */
   onChange?(jobId: string): void;
@@ -55,6 +57,7 @@ export class Engine {
   private readonly db: FerryDb;
   private readonly runs = new Map<string, { run: JobRun; promise: Promise<void> }>();
   private readonly pacers = new Map<ProviderId, Pacer>();
+  private readonly serverUrls = new Map<ProviderId, string>();
   private readonly rates = new RateTracker();
   private readonly env: EngineEnv;
   private readonly now: () => number;
@@ -105,7 +108,7 @@ export class Engine {
       return current.run.stopRequested ? current.promise.then(() => this.run(jobId)) : current.promise;
     }
     const run: JobRun = { jobId };
-    const promise = runJob(this.env, run).finally(() => {
+    const promise = this.readServerUrls(jobId).then(() => runJob(this.env, run)).finally(() => {
       if (this.runs.get(jobId)?.run === run) this.runs.delete(jobId);
     });
     this.runs.set(jobId, { run, promise });
@@ -244,14 +247,27 @@ export class Engine {
   private adapterContext(provider: ProviderId, account: string, dataType?: DataType): AdapterContext {
     const pacer = this.pacer(provider, dataType);
     const options = { now: this.now, ...this.deps.requests };
+    const serverUrl = this.serverUrls.get(provider);
     const context: AdapterContext = {
       fetch: pacedFetch(this.deps.authorizedFetch(provider), pacer, options),
       anonymousFetch: pacedFetch(this.deps.anonymousFetch ?? ((url, init) => fetch(url, init)), pacer, options),
-      url: (realUrl) => this.deps.url(realUrl),
+      // The person's own server is the real one in every build (the sandbox plays only OAuth providers).
+      url: (realUrl) => (serverUrl ? realUrl : this.deps.url(realUrl)),
       account,
     };
     if (this.deps.openPage) context.openPage = this.deps.openPage;
+    if (serverUrl) context.serverUrl = serverUrl;
     return context;
+  }
+
+  private async readServerUrls(jobId: string): Promise<void> {
+    const job = await this.db.jobs.get(jobId);
+    if (!job || !this.deps.serverUrl) return;
+    for (const provider of [job.source.provider, job.destination.provider]) {
+      const serverUrl = await this.deps.serverUrl(provider);
+      if (serverUrl) this.serverUrls.set(provider, serverUrl);
+      else this.serverUrls.delete(provider);
+    }
   }
 
   /** One pacer per provider, and one per data type whose API has limits of its own (Gmail, Google Photos…). */

@@ -3,8 +3,9 @@ import type { DataType, ProviderDescriptor, ProviderId } from '../../../model/ad
 import { DATA_TYPE_LABELS, DATA_TYPES } from '../../../model/data-types';
 import type { Auth, ConnectionState } from '../auth';
 import { dataTypeScopes, missingScopes } from '../auth/scopes';
-import { hostPatterns } from '../build-config';
-import type { JobView, ProviderView, Request, RequestType, ResponseByType, Role } from '../messages';
+import { parseServerUrl, serverHostPermissions } from '../auth/server-url';
+import { hostPatterns, plainHttpHosts } from '../build-config';
+import type { JobView, PasswordCredentialsInput, ProviderAuthView, ProviderView, Request, RequestType, ResponseByType, Role } from '../messages';
 import { isFinished, usesProvider, type TransferEngine } from './engine-port';
 
 export interface HandlerDeps {
@@ -38,16 +39,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'providers/list': async () => deps.providers.map(providerView),
     'connections/list': () => deps.auth.connections(),
-    connect: async ({ provider: id, role, dataTypes }) => {
+    connect: async ({ provider: id, role, dataTypes, credentials }) => {
       const descriptor = provider(id);
       checkSupported(descriptor, role, dataTypes);
-      if (!(await deps.hasHostPermission(hostPatterns(descriptor.hostPermissions)))) {
+      if (!(await deps.hasHostPermission(connectPermissions(descriptor, credentials)))) {
         throw new Error(`Ferry needs your permission to reach ${descriptor.name} first. Connect again and allow access when the browser asks.`);
       }
       const requiredAccount = await withEngine(async (engine) =>
         (await engine.list()).filter((j) => !isFinished(j) && usesProvider(j, id)).map((j) => accountAt(j, id))[0],
       );
-      const connection = await deps.auth.connect(id, { role, dataTypes, ...(requiredAccount ? { requiredAccount } : {}) });
+      const connection = await deps.auth.connect(id, {
+        role,
+        dataTypes,
+        ...(requiredAccount ? { requiredAccount } : {}),
+        ...(credentials ? { credentials } : {}),
+      });
       await withEngine((engine) => engine.reconnected(id));
       return connection;
     },
@@ -83,12 +89,29 @@ function providerView(provider: ProviderDescriptor): ProviderView {
   return {
     id: provider.id,
     name: provider.name,
-    hostPermissions: hostPatterns(provider.hostPermissions),
+    // A password provider's server is the person's own in every build: its patterns are never rewritten.
+    hostPermissions: provider.auth.kind === 'password' ? [...provider.hostPermissions] : hostPatterns(provider.hostPermissions),
+    auth: authView(provider),
     dataTypes: DATA_TYPES.flatMap((dataType) => {
       const support = provider.dataTypes[dataType];
       return support ? [{ dataType, export: support.export !== undefined, import: support.import !== undefined }] : [];
     }),
   };
+}
+
+function authView(provider: ProviderDescriptor): ProviderAuthView {
+  return provider.auth.kind === 'oauth' ? { kind: 'oauth' } : provider.auth;
+}
+
+/**
+ * The host permissions a connection needs: the provider's own hosts, or for a password provider the server the
+ * person typed (the page asked for exactly these on the click). Files on disk need none.
+ */
+function connectPermissions(provider: ProviderDescriptor, credentials: PasswordCredentialsInput | undefined): string[] {
+  if (provider.auth.kind === 'local-files') return [];
+  if (provider.auth.kind !== 'password') return hostPatterns(provider.hostPermissions);
+  if (!credentials) throw new Error(`Type your ${provider.name} server's address, your user name and an app password, then choose Connect.`);
+  return serverHostPermissions(parseServerUrl(credentials.serverUrl, plainHttpHosts), provider.hostPermissions);
 }
 
 function checkSupported(provider: ProviderDescriptor, role: Role, dataTypes: readonly DataType[]): void {

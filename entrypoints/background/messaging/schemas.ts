@@ -29,6 +29,21 @@ const role: FieldCheck = {
   expected: '"source" or "destination"',
   test: (value) => value === 'source' || value === 'destination',
 };
+/** Generous for any real address or password, small enough that nothing else rides along. */
+const MAX_CREDENTIAL_LENGTH = 2048;
+const credentials: FieldCheck = {
+  expected: 'absent, or an object of serverUrl, username and password (strings)',
+  test: (value) => {
+    if (value === undefined) return true;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const fields = value as Record<string, unknown>;
+    const names = ['serverUrl', 'username', 'password'];
+    return (
+      Object.keys(fields).every((key) => names.includes(key)) &&
+      names.every((name) => typeof fields[name] === 'string' && (fields[name] as string).length <= MAX_CREDENTIAL_LENGTH)
+    );
+  },
+};
 const jobId: FieldCheck = {
   expected: 'a job id',
   test: (value) => typeof value === 'string' && JOB_ID.test(value),
@@ -37,7 +52,7 @@ const jobId: FieldCheck = {
 const SCHEMAS: { [T in RequestType]: Record<Exclude<keyof Extract<Request, { type: T }>, 'type'>, FieldCheck> } = {
   'providers/list': {},
   'connections/list': {},
-  connect: { provider, role, dataTypes },
+  connect: { provider, role, dataTypes, credentials },
   disconnect: { provider },
   'job/start': { source: provider, destination: provider, dataTypes },
   'job/pause': { jobId },

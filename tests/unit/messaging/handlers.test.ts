@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Auth, ConnectionState } from '../../../entrypoints/background/auth';
-import type { JobView } from '../../../entrypoints/background/messages';
+import type { JobView, ProviderView } from '../../../entrypoints/background/messages';
 import type { ProviderDescriptor } from '../../../model/adapter';
 import { createMessageHandler, type TransferEngine } from '../../../entrypoints/background/messaging';
 import type { Sender } from '../../../entrypoints/background/messaging/preflight';
+import { PASSWORD_PROVIDER } from '../auth/fake-password-provider';
 import { CODE_PROVIDER, TOKEN_PROVIDER } from '../auth/fake-providers';
 
 const PAGE: Sender = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/transfer.html' };
@@ -84,8 +85,8 @@ describe('message handlers', () => {
     expect(await w.send({ type: 'providers/list' })).toEqual({
       ok: true,
       value: [
-        { id: 'google', name: 'Google', hostPermissions: TOKEN_PROVIDER.hostPermissions, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
-        { id: 'microsoft', name: 'Microsoft', hostPermissions: CODE_PROVIDER.hostPermissions, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
+        { id: 'google', name: 'Google', hostPermissions: TOKEN_PROVIDER.hostPermissions, auth: { kind: 'oauth' }, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
+        { id: 'microsoft', name: 'Microsoft', hostPermissions: CODE_PROVIDER.hostPermissions, auth: { kind: 'oauth' }, dataTypes: [{ dataType: 'calendar', export: false, import: false }] },
       ],
     });
   });
@@ -222,5 +223,47 @@ describe('message handlers', () => {
     expect(await w.send({ type: 'jobs/list' })).toEqual({ ok: false, error: 'Something went wrong inside Ferry. Reload the page and try again.' });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
+  });
+
+  describe('with a password provider', () => {
+    const caldav: ProviderDescriptor = {
+      ...PASSWORD_PROVIDER,
+      dataTypes: { calendar: { scopes: { export: [], import: [] }, export: { create: vi.fn() }, import: { create: vi.fn(), batchSize: 50, fields: [] } } },
+    };
+    const world = () => makeWorld([TOKEN_PROVIDER, caldav]);
+    const credentials = { serverUrl: 'https://caldav.icloud.com/', username: 'alice@icloud.com', password: 'abcd-efgh-ijkl-mnop' };
+
+    it('lists it with its app-password help and its own host patterns', async () => {
+      const reply = await world().send({ type: 'providers/list' });
+      expect(reply.ok && (reply.value as ProviderView[])[1]).toEqual({
+        id: 'caldav',
+        name: 'CalDAV',
+        hostPermissions: ['https://*.icloud.com/*'],
+        auth: PASSWORD_PROVIDER.auth,
+        dataTypes: [{ dataType: 'calendar', export: true, import: true }],
+      });
+    });
+
+    it("checks the permission for the typed server's host (and its family), then passes the credentials on", async () => {
+      const w = world();
+
+      const reply = await w.send({ type: 'connect', provider: 'caldav', role: 'source', dataTypes: ['calendar'], credentials });
+
+      expect(reply.ok).toBe(true);
+      expect(w.deps.hasHostPermission).toHaveBeenCalledWith(['https://caldav.icloud.com/*', 'https://*.icloud.com/*']);
+      expect(w.auth.connect).toHaveBeenCalledWith('caldav', { role: 'source', dataTypes: ['calendar'], credentials });
+    });
+
+    it('refuses to connect without credentials, or without the permission for that server', async () => {
+      const w = world();
+      expect(await w.send({ type: 'connect', provider: 'caldav', role: 'source', dataTypes: ['calendar'] })).toEqual({
+        ok: false,
+        error: "Type your CalDAV server's address, your user name and an app password, then choose Connect.",
+      });
+      w.deps.hasHostPermission.mockResolvedValue(false);
+      const refused = await w.send({ type: 'connect', provider: 'caldav', role: 'source', dataTypes: ['calendar'], credentials });
+      expect(refused).toEqual({ ok: false, error: expect.stringContaining('Ferry needs your permission to reach CalDAV first') });
+      expect(w.auth.connect).not.toHaveBeenCalled();
+    });
   });
 });
