@@ -35,6 +35,8 @@ export interface ScenarioResult {
   arrival: Arrival;
   /** Per second: [seconds since start, throughput as a share of the limit]. */
   series: { engine: [number, number][]; baseline: [number, number][] };
+  /** The engine run's requests per host: count, 429/503 answers, other 5xx, body bytes each way, summed time open. */
+  requests: Record<string, { count: number; throttled: number; failed: number; bytesIn: number; bytesOut: number; busyMs: number }>;
   targets: Target[];
 }
 

@@ -91,13 +91,14 @@ async function runScenario(scenario: Scenario, bench: Bench): Promise<ScenarioRe
     await app.connect(PROVIDER_NAMES[TO]);
     await app.selectTypes([scenario.typeLabel]);
     // First, while both connections are fresh: Ferry lets a provider's access go once a transfer that used it ends.
-    const copied = scenario.kind === 'media' && scenario.kills === 0 ? await timed(() => rawCopy(ferry!)) : undefined;
+    const copied = scenario.kind === 'media' ? await timed(() => rawCopy(ferry!)) : undefined;
+    const sourceBytes = scenario.kind === 'media' ? await seededBytes(seedDir) : await archiveBytes(seedDir, scenario.dataType);
 
     const probe = await MemoryProbe.open(ferry.context, ferry.extensionId);
     await probe.start();
     const t0 = Date.now();
     await app.start();
-    const run = await followJob(app, ferry, scenario, bench, t0);
+    const run = await followJob(app, ferry, scenario, bench, t0, sourceBytes);
     const t1 = Date.now();
     const memory = await probe.stop();
     await probe.close();
@@ -108,7 +109,6 @@ async function runScenario(scenario: Scenario, bench: Bench): Promise<ScenarioRe
     await bench.sandbox.providers[TO].dump(arrivedDir);
     const arrival = await countArrival(scenario.dataType, seedDir, arrivedDir);
     const progress = run.job.progress[0];
-    const sourceBytes = scenario.kind === 'media' ? await seededBytes(seedDir) : await archiveBytes(seedDir, scenario.dataType);
     const limit = await limitOf(scenario, seedDir, sourceBytes, bench.network);
     // The person's time in Google's picker is not the engine's: media is timed from the first listing of what was picked.
     const from = scenario.kind === 'media' ? pickedAt(bench.traffic, t0) : t0;
@@ -140,6 +140,7 @@ async function runScenario(scenario: Scenario, bench: Bench): Promise<ScenarioRe
       kills,
       arrival,
       series: { engine: engineSeries, baseline: baselineSeries },
+      requests: requestsByHost(bench.traffic, t0, t1),
     };
     return { ...partial, targets: targetsOf(partial, FRAGMENT_BYTES) };
   } finally {
@@ -156,12 +157,11 @@ interface FollowedJob {
 }
 
 /** Waits for the job to finish, sampling its progress each second and stopping the worker at the kill points. */
-async function followJob(app: FerryApp, ferry: FerryBrowser, scenario: Scenario, bench: Bench, t0: number): Promise<FollowedJob> {
+async function followJob(app: FerryApp, ferry: FerryBrowser, scenario: Scenario, bench: Bench, t0: number, totalBytes: number): Promise<FollowedJob> {
   const random = new SeededRandom(bench.options.seed * 7919 + scenario.id);
   const points = Array.from({ length: scenario.kills }, () => 0.05 + 0.9 * random.next()).sort((a, b) => a - b);
   const samples: [number, number][] = [];
   const kills: number[] = [];
-  let total = 0;
   for (let lastSample = 0; ; ) {
     const job = await app.currentJob();
     if (!job) throw new Error('the started job is not listed');
@@ -171,9 +171,8 @@ async function followJob(app: FerryApp, ferry: FerryBrowser, scenario: Scenario,
       lastSample = Date.now();
     }
     if (job.status !== 'running') return { job, samples, kills };
-    if (progress?.exportDone) total = progress.totalBytes;
     const next = points[kills.length];
-    if (next !== undefined && total > 0 && bench.traffic.acceptedBytes(t0) >= next * total) {
+    if (next !== undefined && bench.traffic.acceptedBytes(t0) >= next * totalBytes) {
       await stopServiceWorker(ferry.context, app.page);
       kills.push(Date.now());
       console.log(`[bench]   stopped the worker at ${(next * 100).toFixed(0)}% of the bytes`);
@@ -201,6 +200,21 @@ async function rawCopy(ferry: FerryBrowser): Promise<RawCopyResult> {
   });
 }
 
+/** What the engine's run asked of each host: where its time went. */
+function requestsByHost(traffic: TrafficLog, from: number, to: number): ScenarioResult['requests'] {
+  const byHost: ScenarioResult['requests'] = {};
+  for (const e of traffic.exchanges.filter((x) => x.startedAt >= from && x.startedAt <= to)) {
+    const host = (byHost[e.host] ??= { count: 0, throttled: 0, failed: 0, bytesIn: 0, bytesOut: 0, busyMs: 0 });
+    host.count += 1;
+    if (e.status === 429 || e.status === 503) host.throttled += 1;
+    else if (e.status >= 500) host.failed += 1;
+    host.bytesIn += e.bytesIn;
+    host.bytesOut += e.bytesOut;
+    host.busyMs += e.endedAt - e.startedAt;
+  }
+  return byHost;
+}
+
 /** When the first page of picked items was asked for (after the picker's Done), or `from` when none was. */
 function pickedAt(traffic: TrafficLog, from: number): number {
   const listing = traffic.exchanges.find((e) => e.startedAt >= from && e.host === 'photospicker.googleapis.com' && /\/mediaItems$/.test(e.path));
@@ -219,7 +233,7 @@ function throughput(scenario: Scenario, ms: number, items: number, bytes: number
 }
 
 function bytesSeries(traffic: TrafficLog, from: number, to: number, limit: Limit): [number, number][] {
-  const events = traffic.uploads(from, to + 1).filter((e) => e.status < 300).map((e) => ({ t: e.endedAt, amount: e.bytesIn }));
+  const events = traffic.uploads(from, to + 1).filter((e) => e.status >= 200 && e.status < 300).map((e) => ({ t: e.endedAt, amount: e.bytesIn }));
   return perSecond(from, to, events).map(([t, v]) => [t, v / limit.perSecond]);
 }
 

@@ -22,7 +22,7 @@ export class TrafficLog {
   /** Bytes the destination accepted (2xx fragments) in [from, to). */
   acceptedBytes(from: number, to = Infinity): number {
     return this.uploads(from, to)
-      .filter((e) => e.status < 300)
+      .filter(accepted)
       .reduce((n, e) => n + e.bytesIn, 0);
   }
 
@@ -30,6 +30,8 @@ export class TrafficLog {
     return this.exchanges.filter((e) => e.host === host && e.startedAt >= from && e.startedAt < to).length;
   }
 }
+
+const accepted = (e: WanExchange): boolean => e.status >= 200 && e.status < 300;
 
 const sessionOf = (e: WanExchange): string => new URLSearchParams(e.query).get('guid') ?? `${e.path}?${e.query}`;
 
@@ -55,7 +57,7 @@ export function resendPerKill(uploads: WanExchange[], kills: number[]): KillRese
     kill.inFlightFiles = new Set(before.map(sessionOf).filter((s) => !finishedBefore.has(s))).size;
   }
   for (const e of uploads) {
-    const wasted = !finished.has(sessionOf(e)) || e.status >= 300;
+    const wasted = !finished.has(sessionOf(e)) || !accepted(e);
     if (!wasted) continue;
     const kill = result.find((k) => k.at >= e.startedAt);
     if (kill) kill.resentBytes += e.bytesIn;

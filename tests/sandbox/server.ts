@@ -170,6 +170,22 @@ async function serveProvider(state: ControlState, provider: ProviderSandbox, x: 
   const startedAt = Date.now();
   const request = toSandboxRequest(x.req, x.host, x.path, x.query);
   const onLine = wan && requestOverWan(wan.line, request);
+  let status = 0;
+  let sent: ReturnType<typeof replyOverWan> | undefined;
+  // Heard when the exchange ends either way: a client that went away mid-body (a stopped worker) counts too.
+  x.res.once('close', () =>
+    wan?.onExchange?.({
+      startedAt,
+      endedAt: Date.now(),
+      method: x.method,
+      host: x.host,
+      path: x.path,
+      query: x.rawQuery,
+      status,
+      bytesIn: onLine?.bytesIn() ?? 0,
+      bytesOut: sent?.bytesOut() ?? 0,
+    }),
+  );
   if (wan) await wan.line.arrive();
   const fault = state.faults.take({ provider: provider.name, method: x.method, host: x.host, path: x.path });
   const entry = state.log.start({
@@ -186,21 +202,11 @@ async function serveProvider(state: ControlState, provider: ProviderSandbox, x: 
     return;
   }
   const reply = fault?.kind === 'status' ? faultReply(provider, fault) : await applyFaultThenHandle(state, provider, fault, x, onLine?.req ?? request);
-  const sent = wan && replyOverWan(wan.line, x.method, reply);
+  status = reply.status;
+  sent = wan && replyOverWan(wan.line, x.method, reply);
   if (wan) await wan.line.depart();
   await sendReply(x.res, x.method, sent?.reply ?? reply, corsHeaders(x.req));
   state.log.finish(entry, reply.status);
-  wan?.onExchange?.({
-    startedAt,
-    endedAt: Date.now(),
-    method: x.method,
-    host: x.host,
-    path: x.path,
-    query: x.rawQuery,
-    status: reply.status,
-    bytesIn: onLine?.bytesIn() ?? 0,
-    bytesOut: sent?.bytesOut() ?? 0,
-  });
 }
 
 async function applyFaultThenHandle(state: ControlState, provider: ProviderSandbox, fault: Fault | undefined, x: ProviderExchange, request: SandboxRequest) {

@@ -24,6 +24,7 @@ export interface WanExchange {
   host: string;
   path: string;
   query: string;
+  /** 0 when the client went away before the answer. */
   status: number;
   /** Request body bytes the provider read (fewer than sent when the client went away mid-body). */
   bytesIn: number;
@@ -57,6 +58,9 @@ class MeteredStream extends Transform {
 
   constructor(private readonly line: Bandwidth) {
     super();
+    // A client that goes away mid-body is normal here (a stopped worker); whoever reads the stream sees the
+    // error, and a body nobody reads must not take the server down with it.
+    this.on('error', () => undefined);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
