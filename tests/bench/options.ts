@@ -17,10 +17,12 @@ export interface BenchOptions {
   mails?: number;
   kills?: number;
   seed: number;
+  /** Use the sandbox build already in .output (the e2e global setup made it). */
+  skipBuild: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--scenario N]... [--latency-ms 40] [--mbit 200] [--out DIR]
-  [--photos N] [--video-mib N] [--contacts N] [--mails N] [--kills N] [--seed N]
+  [--photos N] [--video-mib N] [--contacts N] [--mails N] [--kills N] [--seed N] [--skip-build]
 scenarios: 1 photos → OneDrive, 2 one large video, 3 contacts Google → Microsoft, 4 mail Gmail → Outlook,
            5 scenario 1 with the worker killed at random points`;
 
@@ -46,6 +48,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | undefined {
       mails: { type: 'string' },
       kills: { type: 'string' },
       seed: { type: 'string' },
+      'skip-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,6 +66,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | undefined {
     mbit: numberFlag('mbit', values.mbit, 200)!,
     out: path.resolve(values.out ?? path.join(REPO_ROOT, 'bench-results')),
     seed: numberFlag('seed', values.seed, 1)!,
+    skipBuild: values['skip-build'] ?? false,
     ...optional('photos', values.photos),
     ...optional('video-mib', values['video-mib']),
     ...optional('contacts', values.contacts),

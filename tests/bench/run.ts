@@ -41,8 +41,10 @@ async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const outDir = path.join(options.out, stamp);
   await mkdir(outDir, { recursive: true });
-  console.log(`[bench] building the sandbox extension …`);
-  buildSandboxExtension();
+  if (!options.skipBuild) {
+    console.log(`[bench] building the sandbox extension …`);
+    buildSandboxExtension();
+  }
   const traffic = new TrafficLog();
   const network: Network = { latencyMs: options.latencyMs, mbit: options.mbit };
   const sandbox = await startSandbox({ wan: network, onExchange: traffic.record });
