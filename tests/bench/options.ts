@@ -55,10 +55,16 @@ export function parseBenchOptions(argv: string[]): BenchOptions | undefined {
   if (values.help) return undefined;
   const scenarios = (values.scenario ?? ['1', '2', '3', '4', '5']).flatMap((s) => s.split(',')).map(Number);
   for (const s of scenarios) if (![1, 2, 3, 4, 5].includes(s)) throw new Error(`--scenario takes 1 to 5, not "${s}"\n${USAGE}`);
-  const optional = (name: string, value: string | undefined) => {
-    const n = numberFlag(name, value);
-    return n === undefined ? {} : { [name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace('videoMib', 'videoMiB')]: n };
+  const sizes: Partial<Pick<BenchOptions, 'photos' | 'videoMiB' | 'contacts' | 'mails' | 'kills'>> = {};
+  const size = (key: keyof typeof sizes, flag: string, value: string | undefined) => {
+    const n = numberFlag(flag, value);
+    if (n !== undefined) sizes[key] = n;
   };
+  size('photos', 'photos', values.photos);
+  size('videoMiB', 'video-mib', values['video-mib']);
+  size('contacts', 'contacts', values.contacts);
+  size('mails', 'mails', values.mails);
+  size('kills', 'kills', values.kills);
   return {
     quick: values.quick ?? false,
     scenarios: [...new Set(scenarios)].sort(),
@@ -67,10 +73,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions | undefined {
     out: path.resolve(values.out ?? path.join(REPO_ROOT, 'bench-results')),
     seed: numberFlag('seed', values.seed, 1)!,
     skipBuild: values['skip-build'] ?? false,
-    ...optional('photos', values.photos),
-    ...optional('video-mib', values['video-mib']),
-    ...optional('contacts', values.contacts),
-    ...optional('mails', values.mails),
-    ...optional('kills', values.kills),
+    ...sizes,
   };
 }
