@@ -51,8 +51,10 @@ export interface KillResend {
 export function resendPerKill(uploads: WanExchange[], kills: number[]): KillResend[] {
   const finished = new Set(uploads.filter((e) => e.status === 200 || e.status === 201).map(sessionOf));
   const result = kills.map((at) => ({ at, inFlightFiles: 0, resentBytes: 0 }));
-  for (const kill of result) {
-    const before = uploads.filter((e) => e.startedAt <= kill.at);
+  for (const [i, kill] of result.entries()) {
+    // Sessions a previous kill left behind are that kill's; these are the ones started since.
+    const since = i === 0 ? -Infinity : result[i - 1]!.at;
+    const before = uploads.filter((e) => e.startedAt <= kill.at && e.startedAt > since);
     const finishedBefore = new Set(before.filter((e) => e.status === 200 || e.status === 201).map(sessionOf));
     kill.inFlightFiles = new Set(before.map(sessionOf).filter((s) => !finishedBefore.has(s))).size;
   }
