@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { providerById, providers } from '../../adapters';
 import { createAuth } from './auth';
-import { providerUrl } from './build-config';
+import { exposeBenchHooks } from './bench';
+import { providerUrl, sandboxOrigin } from './build-config';
 import { Engine } from './engine';
 import { openFerryDb } from './engine/store';
 import { broadcastJobChanged } from './lifecycle/broadcast';
@@ -67,6 +68,23 @@ export default defineBackground(() => {
     hasHostPermission: (origins) => browser.permissions.contains({ origins }),
     jobForgotten: async (job) => releaseUnusedProviders(job, await (await getEngine()).list(), auth, Date.now()),
   });
+
+  // The benchmark's raw-copy baseline exists in the sandbox build only.
+  if (sandboxOrigin) {
+    exposeBenchHooks({
+      provider: providerById,
+      authorizedFetch: (provider) => auth.authorizedFetch(provider),
+      account: async (provider) => {
+        const connection = await auth.connection(provider);
+        if (!connection) throw new Error(`raw copy: ${provider} is not connected`);
+        return connection.account.id;
+      },
+      url: providerUrl,
+      openPage: async (url) => {
+        await browser.tabs.create({ url });
+      },
+    });
+  }
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.runtime.onStartup.addListener(resumeInBackground);

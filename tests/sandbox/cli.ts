@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProviderName } from './core/types';
+import { wanFromEnv } from './core/wan';
 import { writeSampleCalendars } from './sample-data/calendar';
 import { startSandbox } from './server';
 
-const USAGE = `usage: npx tsx tests/sandbox/cli.ts [--port N] [--sample]
+const USAGE = `usage: npx tsx tests/sandbox/cli.ts [--port N] [--sample] [--wan LATENCY_MS,MBIT]
   [--seed google|microsoft --data DIR]... [--seed-google DIR] [--seed-microsoft DIR]
   [--dump-provider google|microsoft --dump DIR]...   (dumped when stopped with Ctrl-C or SIGTERM)`;
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
+      wan: { type: 'string' },
       seed: { type: 'string', multiple: true },
       data: { type: 'string', multiple: true },
       'seed-google': { type: 'string' },
@@ -40,8 +42,9 @@ async function main(): Promise<void> {
   const dumps = pairs('--dump-provider', values['dump-provider'], '--dump', values.dump);
   const port = values.port === undefined ? undefined : portNumber(values.port);
 
-  const sandbox = await startSandbox({ ...(port === undefined ? {} : { port }), seed });
-  console.log(`Ferry sandbox: ${sandbox.origin}`);
+  const wan = wanFromEnv(values.wan ?? process.env.FERRY_SANDBOX_WAN);
+  const sandbox = await startSandbox({ ...(port === undefined ? {} : { port }), seed, ...(wan && { wan }) });
+  console.log(`Ferry sandbox: ${sandbox.origin}${wan ? ` (emulated WAN: ${wan.latencyMs} ms each way, ${wan.mbit} Mbit/s each direction)` : ''}`);
   for (const { provider, dir } of seed) console.log(`  seeded ${provider} from ${dir}`);
   console.log(`  control API: ${sandbox.origin}/__sandbox/health · Ctrl-C stops${dumps.length ? ' and dumps' : ''}`);
 

@@ -13,7 +13,8 @@ import { FaultPlan, retryAfterHeader, type Fault } from './core/faults';
 import { dropConnection, sendReply, toSandboxRequest, type NodeRequest, type NodeResponse } from './core/http-exchange';
 import { RequestLog } from './core/request-log';
 import { SandboxTokenStore } from './core/tokens';
-import type { ProviderName, ProviderSandbox, SandboxContext, SandboxReply } from './core/types';
+import type { ProviderName, ProviderSandbox, SandboxContext, SandboxReply, SandboxRequest } from './core/types';
+import { replyOverWan, requestOverWan, Wan, wanFromEnv, type WanExchange, type WanOptions } from './core/wan';
 import { DEFAULT_SANDBOX_PORT, SANDBOX_CLIENT_IDS, sandboxRedirectUri } from './identity';
 
 export type ProviderFactory = (ctx: SandboxContext) => ProviderSandbox;
@@ -25,6 +26,16 @@ export interface SandboxOptions {
   seed?: { provider: ProviderName; dir: string }[];
   /** The provider sandboxes to plug in (default: Google and Microsoft). */
   providers?: ProviderFactory[];
+  /** Emulate a wide-area network (core/wan.ts); default FERRY_SANDBOX_WAN, else off. */
+  wan?: WanOptions;
+  /** Hears every provider exchange with its body sizes (the benchmark's counters); turns the metering on. */
+  onExchange?: (exchange: WanExchange) => void;
+}
+
+/** The network provider requests go through, when emulated or metered. */
+interface WanLink {
+  line: Wan;
+  onExchange?: (exchange: WanExchange) => void;
 }
 
 export interface RunningSandbox {
@@ -74,7 +85,10 @@ async function plugProvidersIn(
   const providers = plugIn(factories.map((create) => create(ctx)));
   const state: ControlState = { origin, providers, faults: new FaultPlan(), log: new RequestLog(), tokens };
   const byHost = new Map([...providers.values()].flatMap((p) => p.hosts.map((h) => [h.toLowerCase(), p] as const)));
-  server.on('request', (req: NodeRequest, res: NodeResponse) => void route(state, byHost, req, res));
+  const wanOptions = opts.wan ?? wanFromEnv(process.env.FERRY_SANDBOX_WAN);
+  const wan: WanLink | undefined =
+    wanOptions || opts.onExchange ? { line: new Wan(wanOptions ?? { latencyMs: 0, mbit: 0 }), onExchange: opts.onExchange } : undefined;
+  server.on('request', (req: NodeRequest, res: NodeResponse) => void route(state, byHost, req, res, wan));
   for (const { provider, dir } of opts.seed ?? []) await seedProvider(providers, provider, dir);
   return {
     origin,
@@ -113,7 +127,7 @@ async function seedProvider(providers: Map<ProviderName, ProviderSandbox>, name:
   await provider.seed(resolve(dir));
 }
 
-async function route(state: ControlState, byHost: Map<string, ProviderSandbox>, req: NodeRequest, res: NodeResponse) {
+async function route(state: ControlState, byHost: Map<string, ProviderSandbox>, req: NodeRequest, res: NodeResponse, wan?: WanLink) {
   const method = (req.method ?? 'GET').toUpperCase();
   const [rawPath = '/', rawQuery = ''] = splitOnce(req.url ?? '/', '?');
   const query = new URLSearchParams(rawQuery);
@@ -135,7 +149,7 @@ async function route(state: ControlState, byHost: Map<string, ProviderSandbox>, 
       await sendReply(res, method, preflightReply(req));
       return;
     }
-    await serveProvider(state, provider, { req, res, method, host, path, rawQuery, query });
+    await serveProvider(state, provider, { req, res, method, host, path, rawQuery, query }, wan);
   } catch (error) {
     console.error(`[sandbox] ${method} ${req.url} failed in the sandbox core:`, error);
     if (!res.headersSent) await sendReply(res, method, { status: 500, body: { error: String(error) } }).catch(() => undefined);
@@ -152,7 +166,27 @@ interface ProviderExchange {
   query: URLSearchParams;
 }
 
-async function serveProvider(state: ControlState, provider: ProviderSandbox, x: ProviderExchange) {
+async function serveProvider(state: ControlState, provider: ProviderSandbox, x: ProviderExchange, wan?: WanLink) {
+  const startedAt = Date.now();
+  const request = toSandboxRequest(x.req, x.host, x.path, x.query);
+  const onLine = wan && requestOverWan(wan.line, request);
+  let status = 0;
+  let sent: ReturnType<typeof replyOverWan> | undefined;
+  // Heard when the exchange ends either way: a client that went away mid-body (a stopped worker) counts too.
+  x.res.once('close', () =>
+    wan?.onExchange?.({
+      startedAt,
+      endedAt: Date.now(),
+      method: x.method,
+      host: x.host,
+      path: x.path,
+      query: x.rawQuery,
+      status,
+      bytesIn: onLine?.bytesIn() ?? 0,
+      bytesOut: sent?.bytesOut() ?? 0,
+    }),
+  );
+  if (wan) await wan.line.arrive();
   const fault = state.faults.take({ provider: provider.name, method: x.method, host: x.host, path: x.path });
   const entry = state.log.start({
     provider: provider.name,
@@ -167,17 +201,20 @@ async function serveProvider(state: ControlState, provider: ProviderSandbox, x: 
     state.log.finish(entry, 0);
     return;
   }
-  const reply = fault?.kind === 'status' ? faultReply(provider, fault) : await applyFaultThenHandle(state, provider, fault, x);
-  await sendReply(x.res, x.method, reply, corsHeaders(x.req));
+  const reply = fault?.kind === 'status' ? faultReply(provider, fault) : await applyFaultThenHandle(state, provider, fault, x, onLine?.req ?? request);
+  status = reply.status;
+  sent = wan && replyOverWan(wan.line, x.method, reply);
+  if (wan) await wan.line.depart();
+  await sendReply(x.res, x.method, sent?.reply ?? reply, corsHeaders(x.req));
   state.log.finish(entry, reply.status);
 }
 
-async function applyFaultThenHandle(state: ControlState, provider: ProviderSandbox, fault: Fault | undefined, x: ProviderExchange) {
+async function applyFaultThenHandle(state: ControlState, provider: ProviderSandbox, fault: Fault | undefined, x: ProviderExchange, request: SandboxRequest) {
   if (fault?.kind === 'slow') await delay(fault.delayMs ?? 1000);
   if (fault?.kind === 'expire-tokens') state.tokens.expireAll(provider.name);
   if (fault?.kind === 'revoke-grants') state.tokens.revokeAll(provider.name);
   try {
-    return await provider.handle(toSandboxRequest(x.req, x.host, x.path, x.query));
+    return await provider.handle(request);
   } catch (error) {
     console.error(`[sandbox] ${provider.name} failed on ${x.method} /${x.host}${x.path}:`, error);
     return provider.errorReply(500, 'internalError', `The ${provider.name} sandbox failed: ${(error as Error).message ?? error}`);

@@ -103,10 +103,12 @@ async function fixtureBytes(): Promise<Buffer | undefined> {
 export interface SampleContactsOptions {
   count?: number;
   seed?: number;
+  /** Add the real-world vCards from ../shared when present (default true). */
+  fixtures?: boolean;
 }
 
 /** Writes the sample contacts under `<dir>/contacts/`; answers the files written. */
-export async function writeSampleContacts(dir: string, { count = 1000, seed = 20250101 }: SampleContactsOptions = {}): Promise<string[]> {
+export async function writeSampleContacts(dir: string, { count = 1000, seed = 20250101, fixtures: withFixtures = true }: SampleContactsOptions = {}): Promise<string[]> {
   const r = new SeededRandom(seed);
   const files = new Map<string, VCardEntry[]>();
   for (let i = 0; i < count; i++) {
@@ -117,7 +119,7 @@ export async function writeSampleContacts(dir: string, { count = 1000, seed = 20
   const out = join(dir, 'contacts');
   await mkdir(out, { recursive: true });
   for (const [file, entries] of files) await writeFile(join(out, file), writeVCardFile(entries));
-  const fixtures = await fixtureBytes();
+  const fixtures = withFixtures ? await fixtureBytes() : undefined;
   if (fixtures) await writeFile(join(out, `${FIXTURES_GROUP}.vcf`), fixtures);
   return [...files.keys(), ...(fixtures ? [`${FIXTURES_GROUP}.vcf`] : [])].sort();
 }

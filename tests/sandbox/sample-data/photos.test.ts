@@ -30,4 +30,26 @@ describe('sample photos', () => {
       await Promise.all([rm(a, { recursive: true, force: true }), rm(b, { recursive: true, force: true })]);
     }
   });
+
+  it('pads photos to camera sizes that still read as JPEGs with their EXIF, and streams the large video to the size asked', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-photos-sized-'));
+    try {
+      const files = await writeSamplePhotos(dir, { photos: 6, videos: 1, seed: 5, realWorld: false, photoBytes: [200_000, 300_000], bigVideoBytes: 3 * 1024 * 1024 + 7 });
+      const photos = files.filter((f) => f.mimeType === 'image/jpeg');
+      for (const photo of photos) {
+        const bytes = await readFile(join(dir, 'photos', photo.path));
+        expect(bytes.length).toBe(photo.sizeBytes);
+        expect(photo.sizeBytes).toBeGreaterThanOrEqual(200_000);
+        expect(photo.sizeBytes).toBeLessThanOrEqual(300_000);
+        expect(`${readExif(bytes)?.taken}Z`).toBe(photo.sidecar.captureTime);
+      }
+      const video = files.find((f) => f.mimeType === 'video/mp4')!;
+      const bytes = await readFile(join(dir, 'photos', video.path));
+      expect([video.sizeBytes, bytes.length]).toEqual([3 * 1024 * 1024 + 7, 3 * 1024 * 1024 + 7]);
+      expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
+      expect(bytes.readUInt32BE(24)).toBe(bytes.length - 24);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -6,9 +6,11 @@
  * `/work/shared/fixtures/photos/` (when present) form one more album. Same seed, same bytes.
  * Run alone: `npx tsx tests/sandbox/sample-data/photos.ts OUTDIR [PHOTOS] [SEED]`.
  */
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { exifInstant, readExif } from '../../../model/exif';
 import { mediaTypeOf, writeSidecar, type MediaSidecar } from '../../../model/media-sidecar';
@@ -56,6 +58,13 @@ export interface SamplePhotoOptions {
   seed?: number;
   /** Add the real-world photos from ../shared when present (default true). */
   realWorld?: boolean;
+  /**
+   * Camera-sized photos: each JPEG padded after its end marker (where decoders stop reading) with seeded
+   * bytes to a size in [min, max]. Default: the tiny JPEGs as they are.
+   */
+  photoBytes?: [number, number];
+  /** Size of the first video (default BIG_VIDEO_BYTES); written as a stream, so 1 GiB never sits in memory. */
+  bigVideoBytes?: number;
 }
 
 export interface SampleMediaFile {
@@ -71,27 +80,62 @@ export interface SampleMediaFile {
 const pad = (n: number) => String(n).padStart(2, '0');
 const wallTime = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
-/** An MP4 file: an `ftyp` box and an `mdat` box of seeded bytes. */
-function sampleVideo(bytes: number, random: SeededRandom): Uint8Array {
-  const video = new Uint8Array(bytes);
+/** The head of an MP4 file: an `ftyp` box and the header of an `mdat` box that fills the rest. */
+function videoHead(bytes: number): Uint8Array {
   const ftyp = [0, 0, 0, 24, ...new TextEncoder().encode('ftypisom'), 0, 0, 2, 0, ...new TextEncoder().encode('isomavc1')];
-  video.set(ftyp);
   const mdatSize = bytes - ftyp.length;
-  video.set([(mdatSize >>> 24) & 0xff, (mdatSize >>> 16) & 0xff, (mdatSize >>> 8) & 0xff, mdatSize & 0xff, ...new TextEncoder().encode('mdat')], ftyp.length);
-  let state = random.int(1, 0x7fffffff);
-  for (let i = ftyp.length + 8; i < bytes; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    video[i] = state >>> 24;
-  }
-  return video;
+  return Uint8Array.from([...ftyp, (mdatSize >>> 24) & 0xff, (mdatSize >>> 16) & 0xff, (mdatSize >>> 8) & 0xff, mdatSize & 0xff, ...new TextEncoder().encode('mdat')]);
 }
 
-async function writeItem(root: string, file: Omit<SampleMediaFile, 'path' | 'sizeBytes'>, bytes: Uint8Array): Promise<SampleMediaFile> {
+/** Seeded filler bytes (an LCG's high bytes), `count` of them in pieces of at most `piece`. */
+function* filler(count: number, seed: number, piece = 1 << 20): Generator<Uint8Array> {
+  let state = seed >>> 0;
+  for (let left = count; left > 0; ) {
+    const out = new Uint8Array(Math.min(piece, left));
+    for (let i = 0; i < out.length; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      out[i] = state >>> 24;
+    }
+    left -= out.length;
+    yield out;
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** An MP4 file: an `ftyp` box and an `mdat` box of seeded bytes, as pieces. */
+function* sampleVideo(bytes: number, random: SeededRandom): Generator<Uint8Array> {
+  const head = videoHead(bytes);
+  yield head;
+  yield* filler(bytes - head.length, random.int(1, 0x7fffffff));
+}
+
+async function writeItem(root: string, file: Omit<SampleMediaFile, 'path' | 'sizeBytes'>, bytes: Uint8Array | Iterable<Uint8Array>): Promise<SampleMediaFile> {
   const folder = join(root, file.album);
   await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, file.fileName), bytes);
+  let size = 0;
+  if (bytes instanceof Uint8Array) {
+    await writeFile(join(folder, file.fileName), bytes);
+    size = bytes.length;
+  } else {
+    const counted = (function* () {
+      for (const piece of bytes) {
+        size += piece.length;
+        yield piece;
+      }
+    })();
+    await pipeline(Readable.from(counted), createWriteStream(join(folder, file.fileName)));
+  }
   await writeFile(join(folder, `${file.fileName}.json`), writeSidecar(file.sidecar));
-  return { ...file, path: `${file.album}/${file.fileName}`, sizeBytes: bytes.length };
+  return { ...file, path: `${file.album}/${file.fileName}`, sizeBytes: size };
 }
 
 function albumNames(count: number): string[] {
@@ -129,7 +173,7 @@ async function writeRealWorld(root: string): Promise<SampleMediaFile[]> {
 }
 
 export async function writeSamplePhotos(dir: string, opts: SamplePhotoOptions = {}): Promise<SampleMediaFile[]> {
-  const { photos = 200, videos = 5, albums = 4, seed = 1, realWorld = true } = opts;
+  const { photos = 200, videos = 5, albums = 4, seed = 1, realWorld = true, photoBytes, bigVideoBytes = BIG_VIDEO_BYTES } = opts;
   const random = new SeededRandom(seed);
   const root = join(resolve(dir), 'photos');
   const names = albumNames(albums);
@@ -150,7 +194,7 @@ export async function writeSamplePhotos(dir: string, opts: SamplePhotoOptions = 
     if (i % 25 === 7) sidecar.title = `Favourite ${i + 1}`;
     if (isVideo) {
       const v = i - photos;
-      const size = v === 0 ? BIG_VIDEO_BYTES : random.int(40_000, 160_000);
+      const size = v === 0 ? bigVideoBytes : random.int(40_000, 160_000);
       const fileName = `VID_${new Date(clock).getUTCFullYear()}${pad(v + 1)}.mp4`;
       written.push(await writeItem(root, { album, fileName, mimeType: 'video/mp4', sidecar }, sampleVideo(size, random)));
       continue;
@@ -161,7 +205,9 @@ export async function writeSamplePhotos(dir: string, opts: SamplePhotoOptions = 
     const jpeg = withExif(solidJpeg(width, height, random.pick(COLOURS)), { make, model, taken: wallTime(clock), takenOffset: '+00:00', ...(location && { location }) });
     const read = readExif(jpeg)?.location;
     if (read) sidecar.location = read;
-    written.push(await writeItem(root, { album, fileName: `IMG_${String(1000 + i)}.jpg`, mimeType: 'image/jpeg', sidecar }, jpeg));
+    const padding = photoBytes ? Math.max(0, random.int(photoBytes[0], photoBytes[1]) - jpeg.length) : 0;
+    const bytes = padding ? concat([jpeg, ...filler(padding, random.int(1, 0x7fffffff))]) : jpeg;
+    written.push(await writeItem(root, { album, fileName: `IMG_${String(1000 + i)}.jpg`, mimeType: 'image/jpeg', sidecar }, bytes));
   }
   if (realWorld) written.push(...(await writeRealWorld(root)));
   return written;
