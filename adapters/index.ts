@@ -1,9 +1,11 @@
 /** The registry: the engine and the UI know providers only through it. */
 import { isOAuthProvider, type OAuthProviderDescriptor, type ProviderDescriptor, type ProviderId } from '../model/adapter';
+import { caldav } from './caldav/descriptor';
+import { carddav } from './carddav/descriptor';
 import { google } from './google/descriptor';
 import { microsoft } from './microsoft/descriptor';
 
-export const providers: readonly ProviderDescriptor[] = [google, microsoft];
+export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav];
 
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);

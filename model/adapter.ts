@@ -36,6 +36,11 @@ export interface AdapterContext {
    * Absent where nobody is there to look (an adapter then fails with a message saying what to do).
    */
   openPage?: (url: string) => Promise<void>;
+  /**
+   * The server a password connection names (CalDAV, CardDAV, WebDAV): the URL the person typed on the connect
+   * screen, from which the adapter discovers the rest. Absent for OAuth providers, whose URLs are fixed.
+   */
+  serverUrl?: string;
 }
 
 /** The bytes of an item (raw MIME, a photo's original file), streamed: never held whole in memory. */

@@ -61,7 +61,9 @@ function readCard(text: CardText, index: number, problems: VCardProblem[]): Card
   }
 }
 
-const text = (value: unknown): string => (Array.isArray(value) ? value.map(text).filter(Boolean).join(' ') : value === null || value === undefined ? '' : String(value)).trim();
+/** A text value; `\;` is an escaped semicolon (RFC 2426 §4 requires it, vobject writes it in 4.0 too), which ical.js leaves escaped. */
+const text = (value: unknown): string =>
+  (Array.isArray(value) ? value.map(text).filter(Boolean).join(' ') : value === null || value === undefined ? '' : String(value).replace(/\\;/g, ';')).trim();
 const jcardValue = (prop: Prop): unknown => (prop.toJSON() as unknown[])[3];
 const stringsOf = (prop: Prop): string[] => prop.getValues().map(text).filter(Boolean);
 const firstText = (card: Card, name: string): string | undefined => {
