@@ -3,13 +3,13 @@
  * first, named after its UID; each override is then added to that resource (or, cancelled, becomes an
  * EXDATE on its master) with If-Match on the ETag last seen, re-reading it when someone changed it between.
  */
-import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
+import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
 import type { CalendarEvent } from '../../../model/calendar';
 import { ensureCollection } from '../collections';
 import { accountOf } from '../webdav/discovery';
 import { createResource, findResource, resourceUrl, resultOf, throwWhenAllFailed, type ResourceKind } from '../webdav/resources';
 import { putResource, readResource } from '../webdav/write';
-import { eventsOfResource, holdsOverride, recurrenceKey, resourceText, withOverride } from './map';
+import { asOverride, withMatchingEnd, eventsOfResource, holdsOverride, recurrenceKey, resourceText, withOverride } from './map';
 
 export const EVENT_RESOURCE: ResourceKind = {
   kind: 'caldav',
@@ -66,31 +66,40 @@ export class CalDavCalendarImporter implements Importer {
     return resourceUrl(item.containerId, uidOf(item), EVENT_RESOURCE);
   }
 
-  private async write(item: ImportItem<CalendarEvent>): Promise<{ destinationId: string }> {
-    const event = { ...item.data, uid: uidOf(item) };
+  private async write(item: ImportItem<CalendarEvent>): Promise<{ destinationId: string; lost?: LostField[] }> {
+    const { event, lost: endLost } = withMatchingEnd({ ...item.data, uid: uidOf(item) });
     if (!event.recurrenceId) {
       const written = await createResource(this.ctx, item.containerId, event.uid, resourceText([event]), EVENT_RESOURCE);
       this.series.set(written.url, written.etag ? { events: [event], etag: written.etag } : { events: [event] });
-      return { destinationId: written.url };
+      return endLost.length ? { destinationId: written.url, lost: endLost } : { destinationId: written.url };
     }
+    const { event: occurrence, lost: overrideLost } = asOverride(event);
+    const lost = [...endLost, ...overrideLost];
     const url = await this.seriesUrl(item);
     const destinationId = `${url}#${recurrenceKey(event.recurrenceId)}`;
+    const done = lost.length ? { destinationId, lost } : { destinationId };
     for (let attempt = 0; attempt < OVERRIDE_TRIES; attempt += 1) {
       const series = (attempt === 0 && this.series.get(url)) || (await this.readSeries(url));
       if (!series) {
-        const outcome = await putResource(this.ctx, url, resourceText([event]), EVENT_RESOURCE.contentType, { create: true }, `saving "${event.title}"`);
+        const outcome = await putResource(this.ctx, url, resourceText([occurrence]), EVENT_RESOURCE.contentType, { create: true }, `saving "${event.title}"`).catch((error: unknown) => {
+          throw withoutMaster(error, event);
+        });
         if (outcome.status === 'written') {
-          this.series.set(url, outcome.etag ? { events: [event], etag: outcome.etag } : { events: [event] });
-          return { destinationId };
+          this.series.set(url, outcome.etag ? { events: [occurrence], etag: outcome.etag } : { events: [occurrence] });
+          return done;
         }
         continue;
       }
-      if (holdsOverride(series.events, event)) return { destinationId };
-      const updated = withOverride(series.events, event);
-      const outcome = await putResource(this.ctx, url, resourceText(updated), EVENT_RESOURCE.contentType, { etag: series.etag }, `adding "${event.title}" to its series`);
+      if (holdsOverride(series.events, occurrence)) return done;
+      const updated = withOverride(series.events, occurrence);
+      const outcome = await putResource(this.ctx, url, resourceText(updated), EVENT_RESOURCE.contentType, { etag: series.etag }, `adding "${event.title}" to its series`).catch(
+        (error: unknown) => {
+          throw series.events.some((e) => !e.recurrenceId) ? error : withoutMaster(error, event);
+        },
+      );
       if (outcome.status === 'written') {
         this.series.set(url, outcome.etag ? { events: updated, etag: outcome.etag } : { events: updated });
-        return { destinationId };
+        return done;
       }
       this.series.delete(url);
     }
@@ -120,6 +129,21 @@ export class CalDavCalendarImporter implements Importer {
     }
     return found;
   }
+}
+
+/**
+ * A series whose main event is not at the server holds changed occurrences only, which RFC 4791 allows but
+ * some servers refuse (Radicale: "Main component missing"); the occurrence is then skipped saying so.
+ */
+function withoutMaster(error: unknown, event: CalendarEvent): unknown {
+  if (!(error instanceof AdapterError) || error.errorClass !== 'skip') return error;
+  const at = event.recurrenceId!;
+  const when = 'date' in at ? at.date : at.dateTime;
+  return new AdapterError(
+    `The server refused this changed occurrence (${when}) of a series whose main event is not there: it keeps no occurrence without its series (${error.details.providerMessage ?? error.message}).`,
+    'skip',
+    error.details,
+  );
 }
 
 /** An event without a UID (some sources have none) takes its source key, which is as stable. */

@@ -2,6 +2,7 @@
  * A calendar resource (RFC 4791 §4.1: one UID per resource, a series' master and its overrides together)
  * ↔ model events. iCalendar is the model's own format, so the codecs in model/ do all reading and writing.
  */
+import type { LostField } from '../../../model/adapter';
 import type { CalendarEvent, EventTime } from '../../../model/calendar';
 import { parseCalendarFile, writeCalendarFile } from '../../../model/calendar-ics';
 
@@ -42,4 +43,40 @@ export function holdsOverride(series: readonly CalendarEvent[], override: Calend
     if (master?.recurrence?.exdate.some((t) => sameInstant(t, rid))) return true;
   }
   return series.some((e) => e.recurrenceId && sameInstant(e.recurrenceId, rid));
+}
+
+/**
+ * An override as a series holds it: one occurrence, so without a recurrence of its own (some files carry the
+ * series' RRULE on it too, which servers such as Radicale refuse: "Overwritten recurrence with RRULESET").
+ */
+export function asOverride(event: CalendarEvent): { event: CalendarEvent; lost: LostField[] } {
+  if (!event.recurrence) return { event, lost: [] };
+  const { recurrence, ...occurrence } = event;
+  const lost: LostField[] = [];
+  const reason = 'a changed occurrence does not repeat on its own: its series says how the events repeat';
+  if (recurrence.rrule.length) lost.push({ field: 'recurrence.rrule', reason });
+  if (recurrence.rdate.length) lost.push({ field: 'recurrence.rdate', reason });
+  if (recurrence.exdate.length) lost.push({ field: 'recurrence.exdate', reason });
+  return { event: occurrence, lost };
+}
+
+const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * RFC 5545 §3.6.1: DTEND has the value type of DTSTART. Some files mix a date with a date-time (servers such as
+ * Radicale then refuse the event); the end is then given the start's type, covering the same days.
+ */
+export function withMatchingEnd(event: CalendarEvent): { event: CalendarEvent; lost: LostField[] } {
+  const { start, end } = event;
+  if ('date' in start === 'date' in end) return { event, lost: [] };
+  const reason = 'iCalendar needs the end to be of the same kind as the start (a date, or a date and time)';
+  if ('date' in start && 'dateTime' in end) {
+    const [day, time] = end.dateTime.split('T') as [string, string];
+    const date = time === '00:00:00' ? day : nextDay(day);
+    return { event: { ...event, end: { date: date > start.date ? date : nextDay(start.date) } }, lost: [{ field: 'end', reason }] };
+  }
+  const date = (end as { date: string }).date;
+  const timed = start as { dateTime: string; timeZone?: string };
+  const moved = { ...timed, dateTime: `${date}T00:00:00` };
+  return { event: { ...event, end: moved.dateTime > timed.dateTime ? moved : timed }, lost: [{ field: 'end', reason }] };
 }

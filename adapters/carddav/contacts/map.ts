@@ -29,7 +29,10 @@ export function photoOfResource(text: string): VCardPhoto | undefined {
  * its own: servers built on vobject (Radicale among them) keep only the first value of a multi-valued one.
  */
 export function contactResourceText(contact: Contact, photo?: { contentType: string; bytes: Uint8Array }): string {
-  const { photo: _source, ...rest } = contact;
+  // Without the bytes, a photo on the web stays a link to it; one only its source can read is left out.
+  const linked = !photo && contact.photo && /^https?:/i.test(contact.photo.sourceUrl);
+  const { photo: _source, ...rest } = linked ? { ...contact, photo: undefined } : contact;
+  if (linked) Object.assign(rest, { photo: contact.photo });
   const card = new ICAL.Component(ICAL.parse(writeVCardFile([photo ? { contact: rest, photo } : { contact: rest }])) as unknown[]);
   for (const nickname of card.getAllProperties('nickname')) {
     const values = nickname.getValues() as string[];
