@@ -1,9 +1,9 @@
 /** The registry: the engine and the UI know providers only through it. */
 import { isOAuthProvider, type OAuthProviderDescriptor, type ProviderDescriptor, type ProviderId } from '../model/adapter';
-import { caldav } from './caldav/descriptor';
-import { carddav } from './carddav/descriptor';
 import { google } from './google/descriptor';
 import { microsoft } from './microsoft/descriptor';
+import { caldav } from './caldav/descriptor';
+import { carddav } from './carddav/descriptor';
 
 export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav];
 

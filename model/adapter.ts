@@ -36,10 +36,7 @@ export interface AdapterContext {
    * Absent where nobody is there to look (an adapter then fails with a message saying what to do).
    */
   openPage?: (url: string) => Promise<void>;
-  /**
-   * The server a password connection names (CalDAV, CardDAV, WebDAV): the URL the person typed on the connect
-   * screen, from which the adapter discovers the rest. Absent for OAuth providers, whose URLs are fixed.
-   */
+  /** The server a password connection names (CalDAV, CardDAV, WebDAV). */
   serverUrl?: string;
 }
 

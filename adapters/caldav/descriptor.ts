@@ -36,9 +36,10 @@ export const caldav: ProviderDescriptor = {
       { ...APP_PASSWORD_HELP.nextcloud },
     ],
   },
-  // The server is whichever the person names, so no origin can be listed in advance: the connect step asks
-  // the browser for the typed server's origin (optional host permission) at runtime.
-  hostPermissions: [],
+  // The server is whichever the person names: the connect step asks the browser for the typed server's origin
+  // at runtime, plus any family listed here that covers it. iCloud answers on caldav.icloud.com but keeps each
+  // account's calendars on its own pNN-caldav.icloud.com, so its whole family is named.
+  hostPermissions: ['https://*.icloud.com/*'],
   // No CalDAV server publishes a rate limit; iCloud answers 503 with Retry-After when pressed. Four requests in
   // flight, 50 ms apart, is what calendar clients do on a first sync.
   limits: { minIntervalMs: 50, maxConcurrency: 4 },

@@ -23,8 +23,9 @@ export const carddav: ProviderDescriptor = {
       { ...APP_PASSWORD_HELP.nextcloud },
     ],
   },
-  // The server is whichever the person names: the connect step asks for its origin at runtime.
-  hostPermissions: [],
+  // The server is whichever the person names: the connect step asks for its origin at runtime, plus iCloud's
+  // family when it is iCloud (contacts.icloud.com hands each account its own pNN-contacts.icloud.com).
+  hostPermissions: ['https://*.icloud.com/*'],
   limits: { minIntervalMs: 50, maxConcurrency: 4 },
   dataTypes: { contacts: carddavContacts },
   accountInfo,
