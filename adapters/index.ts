@@ -2,8 +2,10 @@
 import type { ProviderDescriptor, ProviderId } from '../model/adapter';
 import { google } from './google/descriptor';
 import { microsoft } from './microsoft/descriptor';
+import { caldav } from './caldav/descriptor';
+import { carddav } from './carddav/descriptor';
 
-export const providers: readonly ProviderDescriptor[] = [google, microsoft];
+export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav];
 
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);

@@ -62,11 +62,16 @@ function readCard(text: CardText, index: number, problems: VCardProblem[]): Card
 }
 
 const text = (value: unknown): string => (Array.isArray(value) ? value.map(text).filter(Boolean).join(' ') : value === null || value === undefined ? '' : String(value)).trim();
+/**
+ * A single text value (NOTE, FN, TITLE…): `\;` there is an escaped semicolon (RFC 2426 §5 requires it; vobject
+ * writes it in 4.0 cards too) that ical.js leaves escaped. Structured values (N, ADR) are split by ical.js already.
+ */
+const singleText = (value: unknown): string => text(value).replace(/\\;/g, ';');
 const jcardValue = (prop: Prop): unknown => (prop.toJSON() as unknown[])[3];
 const stringsOf = (prop: Prop): string[] => prop.getValues().map(text).filter(Boolean);
 const firstText = (card: Card, name: string): string | undefined => {
   const prop = card.getFirstProperty(name);
-  return prop ? text(prop.getFirstValue()) || undefined : undefined;
+  return prop ? singleText(prop.getFirstValue()) || undefined : undefined;
 };
 
 function typesOf(prop: Prop): { types: string[]; preferred: boolean } {
@@ -180,8 +185,8 @@ function contactOf(card: Card, fallbackUid: string): Contact {
     uid: (firstText(card, 'uid') ?? fallbackUid).replace(/^urn:uuid:/i, ''),
     name: nameOf(card),
     nicknames: card.getAllProperties('nickname').flatMap(stringsOf),
-    emails: card.getAllProperties('email').map((p) => typed(p, text(p.getFirstValue()))).filter((e) => e.value),
-    phones: card.getAllProperties('tel').map((p) => typed(p, text(p.getFirstValue()).replace(/^tel:/i, ''))).filter((t) => t.value),
+    emails: card.getAllProperties('email').map((p) => typed(p, singleText(p.getFirstValue()))).filter((e) => e.value),
+    phones: card.getAllProperties('tel').map((p) => typed(p, singleText(p.getFirstValue()).replace(/^tel:/i, ''))).filter((t) => t.value),
     addresses: card.getAllProperties('adr').map(addressOf).filter((a) => Object.keys(a.value).length),
     urls: card.getAllProperties('url').map((p) => typed(p, text(p.getFirstValue()))).filter((u) => u.value),
     groups: [...new Set(card.getAllProperties('categories').flatMap(stringsOf))],
@@ -193,7 +198,7 @@ function contactOf(card: Card, fallbackUid: string): Contact {
     title: firstText(card, 'title'),
     birthday: dateOf(card, ['bday']),
     anniversary: dateOf(card, ['anniversary', 'x-anniversary', 'x-ms-anniversary']) ?? appleAnniversary(card),
-    note: card.getAllProperties('note').map((p) => text(p.getFirstValue())).filter(Boolean).join('\n\n') || undefined,
+    note: card.getAllProperties('note').map((p) => singleText(p.getFirstValue())).filter(Boolean).join('\n\n') || undefined,
     updated: revOf(card),
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (contact as unknown as Record<string, unknown>)[key] = value;

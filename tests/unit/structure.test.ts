@@ -9,6 +9,8 @@ import { REPO_ROOT } from '../harness/paths';
  * copy of a pattern: registered, documented, with its sandbox and a conformance run per data type.
  */
 const ADAPTERS = path.join(REPO_ROOT, 'adapters');
+/** Providers whose tests start the real server (Radicale, Xandikos: tests/harness/real-servers.ts) instead of a sandbox. */
+const REAL_SERVER_PROVIDERS = new Set(['caldav', 'carddav']);
 const folders = readdirSync(ADAPTERS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 
 describe.each(folders)('adapters/%s', (folder) => {
@@ -25,7 +27,8 @@ describe.each(folders)('adapters/%s', (folder) => {
   });
 
   it('has a sandbox', () => {
-    expect(existsSync(path.join(REPO_ROOT, 'tests', 'sandbox', folder, 'index.ts'))).toBe(true);
+    if (REAL_SERVER_PROVIDERS.has(folder)) expect(existsSync(path.join(REPO_ROOT, 'tests', 'harness', 'real-servers.ts'))).toBe(true);
+    else expect(existsSync(path.join(REPO_ROOT, 'tests', 'sandbox', folder, 'index.ts'))).toBe(true);
   });
 
   it('documents and conformance-tests every data type it declares', () => {

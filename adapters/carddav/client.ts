@@ -1,0 +1,9 @@
+/**
+ * CardDAV speaks WebDAV as CalDAV does: the requests, the classification of refusals, discovery and the
+ * collection plumbing live in adapters/caldav (client.ts and webdav/), and this is CardDAV's door to them.
+ */
+export { davError, davRequest, serverName } from '../caldav/client';
+export { accountOf, type DavAccount } from '../caldav/webdav/discovery';
+export { fetchObjects, listMembers, type DavCollection, type DavMember, type DavObject } from '../caldav/webdav/collections';
+export { collectionKey, collectionsFor, defaultCollection, ensureCollection, resourceKey } from '../caldav/collections';
+export { createResource, findResource, settle, type ResourceKind } from '../caldav/webdav/resources';
