@@ -208,6 +208,14 @@ export interface ProviderLimits {
   minIntervalMs: number;
   /** Requests in flight at once, the provider's documented ceiling. */
   maxConcurrency: number;
+  /** A quota counted in units per second (Gmail's 250 per user): requests are spaced by what they cost. */
+  quota?: RequestQuota;
+}
+
+export interface RequestQuota {
+  unitsPerSecond: number;
+  /** Units one request costs (a batch: the sum of its calls), from what the fetch is asked to send. */
+  cost(request: { method: string; url: string; body?: unknown }): number;
 }
 
 /** How a person connects a provider: OAuth, an app password (CalDAV, CardDAV, WebDAV), or files on their own disk. */

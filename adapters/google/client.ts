@@ -206,19 +206,20 @@ function answerOf(request: BatchRequest, part: DecodedPart | undefined): BatchAn
 }
 
 /**
- * Sends calls in one batch request (≤ 1000 calls; each still counts against the quota) and answers them
- * in the same order. Throws only when the batch request itself failed.
+ * Sends calls in one batch request (≤ 1000 calls, Gmail ≤ 100; each still counts against the quota) and
+ * answers them in the same order. Throws only when the batch request itself failed. `batchUrl`: the API's
+ * batch endpoint (Calendar's unless given).
  */
-export async function googleBatch(ctx: AdapterContext, requests: readonly BatchRequest[]): Promise<BatchAnswer[]> {
+export async function googleBatch(ctx: AdapterContext, requests: readonly BatchRequest[], batchUrl = BATCH_URL): Promise<BatchAnswer[]> {
   if (requests.length === 0) return [];
   const boundary = `ferry_batch_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const response = await sendRequest(ctx, 'Google', ctx.url(BATCH_URL), {
+  const response = await sendRequest(ctx, 'Google', ctx.url(batchUrl), {
     method: 'POST',
     headers: { 'content-type': `multipart/mixed; boundary=${boundary}` },
     body: encodeBatch(requests, boundary),
   });
   const text = await response.text();
-  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'));
+  if (!response.ok) throw googleError(response.status, text, response.headers.get('retry-after'), Date.now(), batchUrl);
   const parts = decodeBatch(response.headers.get('content-type') ?? '', text);
   const byId = new Map(parts.filter((p) => p.contentId).map((p) => [p.contentId!, p]));
   return requests.map((request, i) => answerOf(request, byId.get(request.id) ?? (byId.size ? undefined : parts[i])));

@@ -19,7 +19,9 @@ export type Request =
   | { type: 'job/retry-failed'; jobId: string }
   | { type: 'job/forget'; jobId: string }
   | { type: 'jobs/list' }
-  | { type: 'job/get'; jobId: string };
+  | { type: 'job/get'; jobId: string }
+  /** The store's cost since the worker started (read by the benchmark). */
+  | { type: 'engine/metrics' };
 
 export type RequestType = Request['type'];
 
@@ -119,6 +121,19 @@ export interface ResponseByType {
   'job/forget': null;
   'jobs/list': JobView[];
   'job/get': JobView;
+  'engine/metrics': EngineMetrics;
+}
+
+export interface EngineMetrics {
+  /**
+   * Milliseconds during which at least one IndexedDB transaction was open (overlapping transactions count
+   * once: a share of wall time, never more than it).
+   */
+  idbMs: number;
+  /** IndexedDB transactions begun, read-only ones included (a lone `table.get` is one). */
+  idbTransactions: number;
+  /** When counting began, ms since the epoch. */
+  since: number;
 }
 
 /** What the worker answers: never throws across the boundary, so the page can show the message. */

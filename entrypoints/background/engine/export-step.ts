@@ -8,12 +8,12 @@ import { personAnswered } from './person-wait';
 import { assertAlive, isStopping, type DataTypeRun } from './run-context';
 import type { ContainerRecord, ItemRecord } from './store';
 
-/** Exports and records the next page; false when the export was already complete. */
+/** Exports and records the next page; true when the export is complete (with this page, or before it). */
 export async function exportNextPage(ctx: DataTypeRun): Promise<boolean> {
   assertAlive(ctx);
   const { db, job, dataType } = ctx;
   const cursor = await db.cursors.get([job.id, dataType]);
-  if (!cursor || cursor.exportDone) return false;
+  if (!cursor || cursor.exportDone) return true;
   const page = await callAdapter(ctx.source.descriptor, ctx.source.pacer, () => ctx.exporter.exportPage(cursor.cursor), () => isStopping(ctx));
   await ctx.checkpoint('after-page-fetched');
   const containers = await ensureContainers(ctx, page.containers);
@@ -35,11 +35,12 @@ export async function exportNextPage(ctx: DataTypeRun): Promise<boolean> {
   await ctx.checkpoint('after-page-recorded');
   await personAnswered(ctx.personWait, db, job.id, ctx.now());
   ctx.changed();
-  return true;
+  return page.next === undefined;
 }
 
 /** Destination ids of the page's containers not mapped yet (ensureContainer is idempotent, so a rerun finds them). */
 async function ensureContainers(ctx: DataTypeRun, containers: Container[]): Promise<ContainerRecord[]> {
+  if (containers.length === 0) return [];
   const mapped = await ctx.db.containers.bulkGet(containers.map((c) => [ctx.job.id, c.key]));
   const ensured: ContainerRecord[] = [];
   for (const [i, container] of containers.entries()) {
@@ -64,12 +65,15 @@ async function addNewItems(ctx: DataTypeRun, exported: ExportedItem[]): Promise<
   const unique = [...new Map(exported.map((item) => [item.key, item])).values()];
   const existing = await db.items.bulkGet(unique.map((item) => [job.id, item.key]));
   const fresh = unique.filter((_, i) => !existing[i]);
-  const parents = await db.items.bulkGet(fresh.map((item) => [job.id, item.parentKey ?? '']));
-  const records = fresh.map((item, i): ItemRecord => ({
+  // Most items have no parent: only those that do cost a lookup.
+  const parentKeys = [...new Set(fresh.flatMap((item) => (item.parentKey ? [item.parentKey] : [])))];
+  const parents = await db.items.bulkGet(parentKeys.map((key) => [job.id, key]));
+  const parentDone = new Set(parentKeys.filter((_, i) => parents[i]?.state === 'done'));
+  const records = fresh.map((item): ItemRecord => ({
     jobId: job.id,
     key: item.key,
     dataType: item.dataType,
-    state: item.parentKey && parents[i]?.state !== 'done' ? 'waiting' : 'pending',
+    state: item.parentKey && !parentDone.has(item.parentKey) ? 'waiting' : 'pending',
     containerKey: item.containerKey,
     parentKey: item.parentKey,
     title: item.title,

@@ -1,10 +1,11 @@
 /**
- * One import batch: claim ready items and mark them in flight (one transaction) before the remote create,
- * import, then record every result (one transaction). Per-item outcomes follow the error classes.
+ * Import batches: claim ready items for every free slot and mark them in flight (one transaction) before the
+ * remote creates, import each batch, then record all its results (one transaction). Per-item outcomes follow
+ * the error classes.
  */
 import { AdapterError, type ImportItem, type LostField } from '../../../model/adapter';
 import { resolveImportItems } from './import-items';
-import { completeItem, MAX_ATTEMPTS, MAX_THROTTLED, recordProblem, requeueItem } from './item-records';
+import { completeItems, MAX_ATTEMPTS, MAX_THROTTLED, recordProblem, requeueItem, type Completion } from './item-records';
 import { stopForFatal } from './job-stop';
 import type { PaceOutcome } from './pacer';
 import { assertAlive, type DataTypeRun } from './run-context';
@@ -19,19 +20,33 @@ type Outcome =
   | { key: string; ok: true; destinationId: string; lost?: LostField[]; found?: { field: string; why: string } }
   | { key: string; ok: false; error: unknown };
 
-/** Claims up to batchSize pending items (none when fewer than `minSize` are ready), marking them in flight. */
-export async function claimBatch(ctx: DataTypeRun, minSize: number): Promise<ClaimedBatch | undefined> {
+/**
+ * Claims up to `count` batches of up to batchSize pending items each (a batch of fewer than `minSize` is left
+ * for later), marking them in flight, all in one transaction.
+ */
+export async function claimBatches(ctx: DataTypeRun, minSize: number, count: number): Promise<ClaimedBatch[]> {
   assertAlive(ctx);
+  if (count <= 0) return [];
   const { db, job, dataType } = ctx;
   return db.transaction('rw', [db.items, db.containers, db.failures], async () => {
-    const records = await db.items.where('[jobId+dataType+state]').equals([job.id, dataType, 'pending']).limit(ctx.batchSize).toArray();
-    if (records.length === 0 || records.length < minSize) return undefined;
-    const { items, unresolved } = await resolveImportItems(db, records, ctx.exporter);
-    for (const { record, reason } of unresolved) await recordProblem(ctx, record, { kind: 'failed', message: reason, retryable: false });
-    const claimed = records.filter((r) => items.some((i) => i.key === r.key));
-    for (const record of claimed) Object.assign(record, { state: 'in-flight', updatedAt: ctx.now() });
-    await db.items.bulkPut(claimed);
-    return { records: claimed, items };
+    const pending = await db.items
+      .where('[jobId+dataType+state]')
+      .equals([job.id, dataType, 'pending'])
+      .limit(ctx.batchSize * count)
+      .toArray();
+    const batches: ClaimedBatch[] = [];
+    for (let at = 0; at < pending.length; at += ctx.batchSize) {
+      const records = pending.slice(at, at + ctx.batchSize);
+      if (records.length < Math.max(1, minSize)) break;
+      const { items, unresolved } = await resolveImportItems(db, records, ctx.exporter);
+      for (const { record, reason } of unresolved) await recordProblem(ctx, record, { kind: 'failed', message: reason, retryable: false });
+      const keys = new Set(items.map((i) => i.key));
+      const claimed = records.filter((r) => keys.has(r.key));
+      for (const record of claimed) Object.assign(record, { state: 'in-flight', updatedAt: ctx.now() });
+      batches.push({ records: claimed, items });
+    }
+    await db.items.bulkPut(batches.flatMap((batch) => batch.records));
+    return batches;
   });
 }
 
@@ -83,17 +98,19 @@ async function recordOutcomes(ctx: DataTypeRun, records: ItemRecord[], outcomes:
   let bytes = 0;
   const retries: AdapterError[] = [];
   await db.transaction('rw', [db.items, db.failures, db.cursors], async () => {
+    const completions: Completion[] = [];
     for (const record of records) {
       const outcome = byKey.get(record.key) ?? { key: record.key, ok: false, error: noAnswer() };
       if (outcome.ok) {
         const merged = outcome.found ? await mergedInto(ctx, record, outcome.destinationId, outcome.found) : undefined;
-        await completeItem(ctx, record, outcome.destinationId, merged ? [merged, ...(outcome.lost ?? [])] : outcome.lost);
+        completions.push({ record, destinationId: outcome.destinationId, reported: merged ? [merged, ...(outcome.lost ?? [])] : outcome.lost });
         moved += 1;
         bytes += record.bytes ?? 0;
       } else {
         if (await recordFailure(ctx, record, outcome.error)) retries.push(outcome.error as AdapterError);
       }
     }
+    await completeItems(ctx, completions);
     if (bytes > 0) {
       const cursor = await db.cursors.get([ctx.job.id, ctx.dataType]);
       if (cursor) await db.cursors.put({ ...cursor, bytesMoved: cursor.bytesMoved + bytes });

@@ -9,6 +9,7 @@ import type { JobStatus, JobView } from '../messages';
 import { SimulatedCrash, type Checkpoint } from './checkpoints';
 import { runJob } from './job-runner';
 import { buildJobView } from './job-view';
+import type { EngineMetrics } from './metrics';
 import { pacedFetch, type PacedFetchOptions } from './paced-fetch';
 import { Pacer, type PacerTuning } from './pacer';
 import { RateTracker } from './rate';
@@ -17,6 +18,7 @@ import { deleteJobRecords, type FerryDb, type JobRecord } from './store';
 
 export { openFerryDb, type FerryDb } from './store';
 export { CHECKPOINTS, type Checkpoint } from './checkpoints';
+export type { EngineMetrics } from './metrics';
 
 export interface EngineDeps {
   db: FerryDb;
@@ -195,6 +197,11 @@ export class Engine {
       await this.changeStatus(jobId, ['needs-reconnect'], { status: 'running', statusMessage: undefined, reconnectProvider: undefined });
       this.launch(jobId);
     }
+  }
+
+  /** What the store has cost this worker so far (IndexedDB time and transactions). */
+  metrics(): EngineMetrics {
+    return this.db.metrics.snapshot();
   }
 
   /** A job is running in this process (the worker should stay alive). */

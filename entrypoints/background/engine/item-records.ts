@@ -16,18 +16,36 @@ export const MAX_ATTEMPTS = 3;
  */
 export const MAX_THROTTLED = 30;
 
-export async function completeItem(ctx: DataTypeRun, record: ItemRecord, destinationId: string, reported: readonly LostField[] = []): Promise<void> {
-  const lost = lostFields(record.data, modelFieldPaths(record.dataType), ctx.keptFields, reported, ctx.destination.descriptor.name);
-  Object.assign(record, { state: 'done', destinationId, data: undefined, orphan: undefined, updatedAt: ctx.now() });
-  record.lost = lost.length ? lost : undefined;
-  record.lossFlag = lost.length ? 1 : undefined;
-  await ctx.db.items.put(record);
-  await ctx.db.failures.delete([record.jobId, record.key]);
+export interface Completion {
+  record: ItemRecord;
+  destinationId: string;
+  /** Fields the importer says it could not keep. */
+  reported?: readonly LostField[];
+}
+
+export function completeItem(ctx: DataTypeRun, record: ItemRecord, destinationId: string, reported: readonly LostField[] = []): Promise<void> {
+  return completeItems(ctx, [{ record, destinationId, reported }]);
+}
+
+/** Marks items done with a handful of bulk requests, whatever their number (a batch's results at once). */
+export async function completeItems(ctx: DataTypeRun, completions: readonly Completion[]): Promise<void> {
+  if (completions.length === 0) return;
+  const now = ctx.now();
+  const paths = modelFieldPaths(completions[0]!.record.dataType);
+  for (const { record, destinationId, reported = [] } of completions) {
+    const lost = lostFields(record.data, paths, ctx.keptFields, reported, ctx.destination.descriptor.name);
+    Object.assign(record, { state: 'done', destinationId, data: undefined, orphan: undefined, updatedAt: now });
+    record.lost = lost.length ? lost : undefined;
+    record.lossFlag = lost.length ? 1 : undefined;
+  }
+  const keys = completions.map(({ record }): [string, string] => [record.jobId, record.key]);
+  await ctx.db.items.bulkPut(completions.map(({ record }) => record));
+  await ctx.db.failures.bulkDelete(keys);
   await ctx.db.items
     .where('[jobId+parentKey]')
-    .equals([record.jobId, record.key])
+    .anyOf(keys)
     .filter((child) => child.state === 'waiting')
-    .modify({ state: 'pending', updatedAt: ctx.now() });
+    .modify({ state: 'pending', updatedAt: now });
 }
 
 export interface Problem {

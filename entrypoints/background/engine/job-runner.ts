@@ -1,4 +1,8 @@
-/** Runs a job's data types one after the other, then records how the job ended (done, or why it stopped). */
+/**
+ * Runs a job's data types side by side, each with its own pacer where its API has limits of its own (large
+ * photos never hold up small contacts or mail, nor the reverse), then records how the job ended (done, or
+ * why it stopped). A stop or fatal error of one stops them all: they share the job's run.
+ */
 import type { DataType } from '../../../model/adapter';
 import { DATA_TYPE_LABELS } from '../../../model/data-types';
 import { SimulatedCrash } from './checkpoints';
@@ -12,9 +16,10 @@ export async function runJob(env: EngineEnv, run: JobRun): Promise<void> {
   const job = await env.db.jobs.get(run.jobId);
   if (!job || job.status !== 'running') return;
   try {
-    for (const dataType of job.dataTypes) {
-      if ((await runDataType(dataTypeRun(env, job, dataType, run))) === 'stopped') break;
-    }
+    const runs = job.dataTypes.map((dataType) => dataTypeRun(env, job, dataType, run));
+    const passes = await Promise.allSettled(runs.map((ctx) => runDataType(ctx)));
+    const failed = passes.find((pass): pass is PromiseRejectedResult => pass.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (error) {
     if (error instanceof SimulatedCrash) throw error;
     run.fatal ??= stopForUnexpected(error);

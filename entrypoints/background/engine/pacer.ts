@@ -1,7 +1,9 @@
 /**
  * One pacer per provider, shared by every job in the worker (after rclone's lib/pacer): a minimum gap between
  * requests, exponential backoff on trouble that decays on success, `Retry-After` overriding the computed delay,
- * and adaptive concurrency (AIMD) between 1 and the provider's documented ceiling.
+ * and adaptive concurrency (AIMD) between 1 and the provider's documented ceiling. Where the provider counts
+ * quota units, each request keeps the next one as far away as its cost takes to earn back, so a cheap read
+ * goes sooner than an expensive write and the rate never exceeds the quota.
  */
 import type { ProviderLimits } from '../../../model/adapter';
 
@@ -78,11 +80,19 @@ export class Pacer {
     return this.delay;
   }
 
-  /** Waits for a free slot and this request's turn; the returned function must be called with the outcome. */
-  async acquire(signal?: AbortSignal): Promise<(outcome: PaceOutcome) => void> {
+  /** Quota units of a request (0 where the provider counts none). */
+  unitsOf(request: { method: string; url: string; body?: unknown }): number {
+    return this.limits.quota?.cost(request) ?? 0;
+  }
+
+  /**
+   * Waits for a free slot and this request's turn; the returned function must be called with the outcome.
+   * `units`: what the request costs of the provider's quota.
+   */
+  async acquire(signal?: AbortSignal, units = 0): Promise<(outcome: PaceOutcome) => void> {
     await this.takeSlot(signal);
     try {
-      await this.waitTurn(signal, true);
+      await this.waitTurn(signal, true, units);
     } catch (error) {
       this.releaseSlot();
       throw error;
@@ -98,18 +108,24 @@ export class Pacer {
 
   /**
    * Waits until the pacer allows the next request (the gap and any backoff). With `claim`, the request starts
-   * now and the next one must keep its distance.
+   * now and the next one must keep its distance: the minimum gap, the backoff, or the time the quota takes to
+   * earn this request's `units` back, whichever is longest.
    */
-  async waitTurn(signal?: AbortSignal, claim = false): Promise<void> {
+  async waitTurn(signal?: AbortSignal, claim = false, units = 0): Promise<void> {
     const turn = this.startChain.then(async () => {
       // Checked again after each sleep: a Retry-After recorded meanwhile pushes the start further out.
       for (let wait = this.nextStart - this.tuning.now(); wait > 0; wait = this.nextStart - this.tuning.now()) {
         await this.tuning.sleep(wait, signal);
       }
-      if (claim) this.nextStart = this.tuning.now() + Math.max(this.limits.minIntervalMs, this.delay);
+      if (claim) this.nextStart = this.tuning.now() + Math.max(this.limits.minIntervalMs, this.delay, this.quotaGap(units));
     });
     this.startChain = turn.catch(() => undefined);
     await turn;
+  }
+
+  private quotaGap(units: number): number {
+    const quota = this.limits.quota;
+    return quota && units > 0 ? (units * 1000) / quota.unitsPerSecond : 0;
   }
 
   /** Records what happened to a request (or to an adapter call that failed as a whole). */

@@ -5,7 +5,7 @@
  */
 import { exportNextPage } from './export-step';
 import { JobStop } from './job-stop';
-import { claimBatch, importClaimed } from './import-step';
+import { claimBatches, importClaimed } from './import-step';
 import { settleOrphans } from './orphans';
 import { reconcileInFlight } from './reconcile';
 import { isStopping, type DataTypeRun } from './run-context';
@@ -24,21 +24,18 @@ export async function runDataType(ctx: DataTypeRun): Promise<'complete' | 'stopp
     inFlight.add(tracked);
   };
   try {
+    // Only this pass writes the data type's cursor: read once, then known from each page recorded.
+    let exportDone = (await ctx.db.cursors.get([ctx.job.id, ctx.dataType]))?.exportDone ?? true;
     while (!isStopping(ctx)) {
-      const exportDone = (await ctx.db.cursors.get([ctx.job.id, ctx.dataType]))?.exportDone ?? true;
       // The pacer holds the data type's own ceiling where it has one, lowered while the destination pushes back.
       const concurrency = ctx.destination.pacer.concurrency;
-      let claimed = false;
-      while (inFlight.size < concurrency && !isStopping(ctx)) {
-        // While pages remain, wait for a full batch rather than sending half-empty ones.
-        const batch = await claimBatch(ctx, exportDone ? 1 : ctx.batchSize);
-        if (!batch) break;
-        claimed = true;
-        launch(importClaimed(ctx, batch));
-      }
+      // While pages remain, wait for full batches rather than sending half-empty ones.
+      const batches = await claimBatches(ctx, exportDone ? 1 : ctx.batchSize, concurrency - inFlight.size);
+      for (const batch of batches) launch(importClaimed(ctx, batch));
+      const claimed = batches.length > 0;
       if (isStopping(ctx)) break;
       if (!exportDone && inFlight.size < concurrency) {
-        await exportNextPage(ctx);
+        exportDone = await exportNextPage(ctx);
         continue;
       }
       if (inFlight.size > 0) {

@@ -5,6 +5,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DataType, ErrorClass, ItemData, LostField, ProviderId, UploadCheckpoint } from '../../../model/adapter';
 import type { JobStatus } from '../messages';
+import { TransactionMetrics, transactionTimer } from './metrics';
 
 export interface JobRecord {
   id: string;
@@ -121,9 +122,12 @@ export class FerryDb extends Dexie {
   items!: Table<ItemRecord, [string, string]>;
   failures!: Table<FailureRecord, [string, string]>;
   uploads!: Table<UploadRecord, [string, string]>;
+  /** Time and count of this database's transactions since it was made. */
+  readonly metrics = new TransactionMetrics();
 
   constructor(name: string) {
     super(name);
+    this.use(transactionTimer(this.metrics));
     MIGRATIONS.forEach((migration, index) => {
       const version = this.version(index + 1).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);

@@ -1,6 +1,6 @@
 /** What the message handlers need of the transfer engine (entrypoints/background/engine), and no more. */
 import type { DataType, ProviderId } from '../../../model/adapter';
-import type { JobView } from '../messages';
+import type { EngineMetrics, JobView } from '../messages';
 
 type Maybe<T> = T | Promise<T>;
 
@@ -23,6 +23,8 @@ export interface TransferEngine {
   list(): Maybe<JobView[]>;
   /** The provider was connected again: jobs waiting for it carry on. */
   reconnected(provider: ProviderId): Maybe<unknown>;
+  /** IndexedDB time and transactions since the worker started. */
+  metrics(): Maybe<EngineMetrics>;
 }
 
 /** A transfer that is over: its tokens may go. Everything else may still need them. */

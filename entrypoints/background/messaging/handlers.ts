@@ -82,6 +82,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'jobs/list': () => withEngine((engine) => engine.list()),
     'job/get': ({ jobId }) => job(jobId),
+    'engine/metrics': () => withEngine((engine) => engine.metrics()),
   };
 }
 

@@ -62,6 +62,7 @@ const SCHEMAS: { [T in RequestType]: Record<Exclude<keyof Extract<Request, { typ
   'job/forget': { jobId },
   'jobs/list': {},
   'job/get': { jobId },
+  'engine/metrics': {},
 };
 
 export function isRequestType(type: unknown): type is RequestType {

@@ -110,6 +110,42 @@ describe('Gmail sandbox', () => {
     expect((await call('GET', `${HOST}/gmail/v1/users/me/messages`)).status).toBe(200);
   });
 
+  it('answers a batch of messages.get part by part, each part spending its units and 429 once they run out', async () => {
+    const { call, gmail } = setup({ unitsPerSecond: 250, burstUnits: 250 });
+    gmail.mailbox.reset();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const made = await call('POST', `${UPLOAD}?uploadType=media`, { body: Buffer.from(MESSAGE.toString().replace('m1@', `m${i}@`)), headers: { 'content-type': 'message/rfc822' } });
+      ids.push((made.body as { id: string }).id);
+    }
+    // 75 units spent on the imports: 35 gets of 5 units fit in the remaining 175, the rest are refused.
+    const parts = [...ids, ...Array.from({ length: 37 }, () => ids[0]!)].map((id, i) =>
+      [`--gb`, 'Content-Type: application/http', `Content-ID: <p${i}>`, '', `GET /gmail/v1/users/me/messages/${id}?format=metadata&metadataHeaders=Subject HTTP/1.1`, '', ''].join('\r\n'),
+    );
+    const reply = await call('POST', `${HOST}/batch/gmail/v1`, { body: `${parts.join('\r\n')}\r\n--gb--\r\n`, headers: { 'content-type': 'multipart/mixed; boundary=gb' } });
+    expect(reply.status).toBe(200);
+    const boundary = /boundary=(.+)$/.exec(reply.headers!['content-type']!)![1]!;
+    const answers = String(reply.body).split(`--${boundary}`).slice(1, -1);
+    expect(answers).toHaveLength(40);
+    const statuses = answers.map((a) => Number(/HTTP\/1\.1 (\d{3})/.exec(a)![1]));
+    expect(statuses).toEqual([...Array(35).fill(200), ...Array(5).fill(429)]);
+    expect(answers[0]).toContain('Content-ID: <response-p0>');
+    const first = JSON.parse(answers[0]!.slice(answers[0]!.indexOf('{'))) as { id: string; payload: { headers: { name: string; value: string }[] } };
+    expect(first.id).toBe(ids[0]);
+    expect(first.payload.headers).toEqual([{ name: 'Subject', value: 'Hello' }]);
+    const refused = JSON.parse(answers[39]!.slice(answers[39]!.indexOf('{'))) as { error: { code: number; errors: { reason: string; domain: string }[]; status: string } };
+    expect(refused.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded' }] });
+    expect(answers[39]).toMatch(/retry-after: 1/i);
+  });
+
+  it('refuses a Gmail batch of more than 100 calls', async () => {
+    const { call } = setup();
+    const parts = Array.from({ length: 101 }, () => ['--gb', 'Content-Type: application/http', '', 'GET /gmail/v1/users/me/labels HTTP/1.1', '', ''].join('\r\n'));
+    const reply = await call('POST', `${HOST}/batch`, { body: `${parts.join('\r\n')}\r\n--gb--\r\n`, headers: { 'content-type': 'multipart/mixed; boundary=gb' } });
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body)).toContain('at most 100 calls');
+  });
+
   it('refuses maxResults of a wrong type and unknown parameters', async () => {
     const { call } = setup();
     expect((await call('GET', `${HOST}/gmail/v1/users/me/messages?maxResults=abc`)).status).toBe(400);

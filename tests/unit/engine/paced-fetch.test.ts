@@ -94,4 +94,23 @@ describe('pacedFetch', () => {
     await fetch('https://api.example.com/x');
     expect(pacer.concurrency).toBe(2);
   });
+
+  it("halves the pacer's concurrency on 503 too, not on 500", async () => {
+    const { fetch, pacer } = setup([status(500), status(503), status(503)]);
+    await fetch('https://api.example.com/x');
+    expect(pacer.concurrency).toBe(1);
+  });
+
+  it('spaces requests by the quota units each costs, a batch by the sum of its calls', async () => {
+    const clock = fakeClock(0);
+    const cost = ({ method, body }: { method: string; body?: unknown }) => (typeof body === 'string' ? body.split('GET').length - 1 : method === 'POST' ? 25 : 5) * 1;
+    const pacer = new Pacer({ minIntervalMs: 0, maxConcurrency: 1, quota: { unitsPerSecond: 250, cost } }, { now: clock.read, sleep: clock.sleep, jitter: false });
+    const inner = scripted([], clock);
+    const fetch = pacedFetch(inner.fetch, pacer, { now: clock.read });
+    await fetch('https://api.example.com/import', { method: 'POST' });
+    await fetch('https://api.example.com/get');
+    await fetch('https://api.example.com/batch', { method: 'POST', body: 'GET a\nGET b\nGET c' });
+    await fetch('https://api.example.com/get');
+    expect(inner.calls.map((c) => c.at)).toEqual([0, 100, 120, 132]);
+  });
 });

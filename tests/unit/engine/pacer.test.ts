@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Pacer } from '../../../entrypoints/background/engine/pacer';
+import type { ProviderLimits } from '../../../model/adapter';
 import { fakeClock } from './fake-clock';
 
-function pacerWith(limits: { minIntervalMs: number; maxConcurrency: number }, extra: Partial<ConstructorParameters<typeof Pacer>[1]> = {}) {
+function pacerWith(limits: ProviderLimits, extra: Partial<ConstructorParameters<typeof Pacer>[1]> = {}) {
   const clock = fakeClock(10_000);
   const pacer = new Pacer(limits, { now: clock.read, sleep: clock.sleep, jitter: false, ...extra });
   const startTimes: number[] = [];
@@ -127,6 +128,33 @@ describe('pacer', () => {
     expect(grown).toEqual([1, 1, 2, 2, 2, 3, 3, 3, 4]);
     for (let i = 0; i < 100; i += 1) pacer.record({ kind: 'ok' });
     expect(pacer.concurrency).toBe(8);
+  });
+
+  it('keeps the next request as far away as the quota takes to earn back the last one\'s units', async () => {
+    const { clock, pacer } = pacerWith({ minIntervalMs: 10, maxConcurrency: 4, quota: { unitsPerSecond: 250, cost: () => 0 } });
+    const starts: number[] = [];
+    for (const units of [25, 5, 1, 0, 5]) {
+      const release = await pacer.acquire(undefined, units);
+      starts.push(clock.now);
+      release({ kind: 'ok' });
+    }
+    // 25 units: 100 ms; 5: 20 ms; 1 unit (4 ms) and none still keep the 10 ms minimum gap.
+    expect(starts).toEqual([10_000, 10_100, 10_120, 10_130, 10_140]);
+  });
+
+  it('grows concurrency by one per run of successes up to the ceiling, and halves it on each 429/503', () => {
+    const { pacer } = pacerWith({ minIntervalMs: 0, maxConcurrency: 4 }, { growAfterSuccesses: 2 });
+    pacer.record({ kind: 'throttled' });
+    pacer.record({ kind: 'throttled' });
+    expect(pacer.concurrency).toBe(1);
+    const seen: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      pacer.record({ kind: 'ok' });
+      seen.push(pacer.concurrency);
+    }
+    expect(seen).toEqual([1, 2, 2, 3, 3, 4, 4, 4, 4, 4]);
+    pacer.record({ kind: 'throttled', retryAfterMs: 1_000 });
+    expect(pacer.concurrency).toBe(2);
   });
 
   it('never lets more requests run at once than the current concurrency', async () => {

@@ -56,6 +56,7 @@ function makeWorld(providers: ProviderDescriptor[] = [TOKEN_PROVIDER, CODE_PROVI
     view: vi.fn(async (id: string) => jobs.find((j) => j.id === id)),
     list: vi.fn(async () => jobs),
     reconnected: vi.fn(async () => undefined),
+    metrics: vi.fn(async () => ({ idbMs: 12.5, idbTransactions: 40, since: 1_700_000_000_000 })),
   } satisfies TransferEngine;
   const deps = {
     providers,
@@ -194,6 +195,12 @@ describe('message handlers', () => {
     await w.send({ type: 'job/retry-failed', jobId: 'j3' });
     expect(w.engine.resume).toHaveBeenCalledWith('j2');
     expect(w.engine.retryFailed).toHaveBeenCalledWith('j3');
+  });
+
+  it('answers engine/metrics with the store\'s time and transactions', async () => {
+    const w = world();
+    expect(await w.send({ type: 'engine/metrics' })).toEqual({ ok: true, value: { idbMs: 12.5, idbTransactions: 40, since: 1_700_000_000_000 } });
+    expect(w.engine.metrics).toHaveBeenCalledOnce();
   });
 
   it('answers job/get for an unknown job with a sentence', async () => {

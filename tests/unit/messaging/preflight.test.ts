@@ -28,6 +28,7 @@ describe('preflight', () => {
     [{ type: 'job/forget', jobId: 'j_1' }],
     [{ type: 'jobs/list' }],
     [{ type: 'job/get', jobId: 'abc' }],
+    [{ type: 'engine/metrics' }],
   ])('accepts %j from Ferry\'s page', (message) => {
     expect(check(message)).toEqual({ ok: true, request: message });
   });
@@ -83,6 +84,7 @@ describe('preflight', () => {
     [{ type: 'job/get', jobId: '../../etc' }, 'jobId to be a job id'],
     [{ type: 'job/get', jobId: 'x'.repeat(65) }, 'jobId to be a job id'],
     [{ type: 'jobs/list', jobId: 'a' }, '"jobs/list" takes no field "jobId"'],
+    [{ type: 'engine/metrics', reset: true }, '"engine/metrics" takes no field "reset"'],
     [{ type: 'disconnect', provider: 'google', everything: true }, '"disconnect" takes no field "everything"'],
   ])('refuses the malformed %j', (message, why) => {
     expect(refusal(message)).toContain(why);

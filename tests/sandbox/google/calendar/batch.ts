@@ -1,7 +1,8 @@
 /**
- * The batch endpoint (`POST /batch/calendar/v3`, "Sending batch requests" in the Calendar guides):
- * a multipart/mixed body of `application/http` parts, each an inner request answered through the same API,
- * with the outer request's headers (Authorization) unless the part sets its own. At most 1000 calls.
+ * The batch endpoint (`POST /batch/calendar/v3`, "Sending batch requests" in the Calendar guides; Gmail's
+ * `/batch/gmail/v1` works alike): a multipart/mixed body of `application/http` parts, each an inner request
+ * answered through the same API, with the outer request's headers (Authorization) unless the part sets its
+ * own. At most 1000 calls (Gmail: 100).
  */
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
@@ -10,6 +11,15 @@ import { badRequest, GoogleApiError } from '../errors';
 import type { ApiRequest } from './api';
 
 export const MAX_BATCH_CALLS = 1000;
+
+/** The API a batch endpoint serves: inner paths must start with `prefix`, which the handler is called without. */
+export interface BatchApi {
+  host: string;
+  prefix: string;
+  maxCalls: number;
+}
+
+const CALENDAR_BATCH: BatchApi = { host: 'www.googleapis.com', prefix: '/calendar/v3', maxCalls: MAX_BATCH_CALLS };
 
 interface Part {
   contentId?: string;
@@ -33,23 +43,23 @@ function headersOf(lines: readonly string[]): Record<string, string> {
   return out;
 }
 
-/** `/calendar/v3/...`, or a full URL of it, also in the sandbox's `<origin>/www.googleapis.com/...` form. */
-function calendarPath(target: string): URL | undefined {
-  const url = new URL(target, 'https://www.googleapis.com');
-  const path = url.pathname.replace(/^\/www\.googleapis\.com(?=\/)/, '');
-  if (!path.startsWith('/calendar/v3/')) return undefined;
+/** `<prefix>/...`, or a full URL of it, also in the sandbox's `<origin>/<host>/...` form. */
+function apiPath(target: string, api: BatchApi): URL | undefined {
+  const url = new URL(target, `https://${api.host}`);
+  const path = url.pathname.startsWith(`/${api.host}/`) ? url.pathname.slice(api.host.length + 1) : url.pathname;
+  if (!path.startsWith(`${api.prefix}/`)) return undefined;
   url.pathname = path;
   return url;
 }
 
-function parsePart(raw: string, outerHeaders: Record<string, string>): Part {
+function parsePart(raw: string, outerHeaders: Record<string, string>, api: BatchApi): Part {
   const outer = splitHead(raw.replace(/^\r?\n/, ''));
   const partHeaders = headersOf(outer.head);
   const contentId = partHeaders['content-id'];
   const inner = splitHead(outer.rest);
   const [requestLine, ...innerHeaderLines] = inner.head;
   const [method, target] = (requestLine ?? '').split(' ');
-  const url = target ? calendarPath(target) : undefined;
+  const url = target ? apiPath(target, api) : undefined;
   if (!method || !url) return { ...(contentId ? { contentId } : {}) };
   const body = Buffer.from(inner.rest.replace(/\r?\n$/, ''), 'utf8');
   const headers = { ...(outerHeaders.authorization ? { authorization: outerHeaders.authorization } : {}), ...headersOf(innerHeaderLines) };
@@ -57,7 +67,7 @@ function parsePart(raw: string, outerHeaders: Record<string, string>): Part {
     ...(contentId ? { contentId } : {}),
     request: {
       method: method.toUpperCase(),
-      path: url.pathname.slice('/calendar/v3'.length),
+      path: url.pathname.slice(api.prefix.length),
       query: url.searchParams,
       headers,
       body: async () => body,
@@ -65,14 +75,14 @@ function parsePart(raw: string, outerHeaders: Record<string, string>): Part {
   };
 }
 
-export function parseBatch(contentType: string | undefined, body: string, outerHeaders: Record<string, string>): Part[] {
+export function parseBatch(contentType: string | undefined, body: string, outerHeaders: Record<string, string>, api = CALENDAR_BATCH): Part[] {
   const boundary = /^multipart\/mixed;.*boundary=("?)([^";]+)\1/i.exec(contentType ?? '')?.[2];
   if (!boundary) throw badRequest('Invalid batch request: the Content-Type must be multipart/mixed with a boundary.');
   const chunks = body.split(`--${boundary}`);
   const parts = chunks.slice(1).filter((chunk) => !chunk.startsWith('--') && chunk.trim() !== '');
   if (parts.length === 0) throw badRequest('Invalid batch request: no parts.');
-  if (parts.length > MAX_BATCH_CALLS) throw badRequest(`A batch request can contain at most ${MAX_BATCH_CALLS} calls; this one has ${parts.length}.`);
-  return parts.map((p) => parsePart(p, outerHeaders));
+  if (parts.length > api.maxCalls) throw badRequest(`A batch request can contain at most ${api.maxCalls} calls; this one has ${parts.length}.`);
+  return parts.map((p) => parsePart(p, outerHeaders, api));
 }
 
 const responseId = (contentId: string): string => {
@@ -88,9 +98,9 @@ function renderReply(reply: SandboxReply): string {
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
-export async function handleBatch(req: SandboxRequest, call: (r: ApiRequest) => Promise<SandboxReply>): Promise<SandboxReply> {
+export async function handleBatch(req: SandboxRequest, call: (r: ApiRequest) => Promise<SandboxReply>, api = CALENDAR_BATCH): Promise<SandboxReply> {
   try {
-    const parts = parseBatch(req.headers['content-type'], (await req.body()).toString('utf8'), req.headers);
+    const parts = parseBatch(req.headers['content-type'], (await req.body()).toString('utf8'), req.headers, api);
     const boundary = `batch_${randomBytes(12).toString('base64url')}`;
     const out: string[] = [];
     for (const part of parts) {

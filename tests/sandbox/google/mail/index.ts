@@ -1,7 +1,7 @@
 /**
  * The Gmail API v1 at gmail.googleapis.com for alice@example.com: labels, messages (list, get in every
- * format, raw streamed) and messages.import through the upload protocols, behind Gmail's scopes and its
- * per-user quota units. Seeds from and dumps to `mail/<folder>.mbox`.
+ * format, raw streamed) and messages.import through the upload protocols, and the batch endpoint, behind
+ * Gmail's scopes and its per-user quota units (each call of a batch spends its own). Seeds from and dumps to `mail/<folder>.mbox`.
  */
 import type { SandboxContext, SandboxDataType, SandboxReply, SandboxRequest, TokenStore } from '../../core/types';
 import { GOOGLE_ACCOUNT } from '../account';
@@ -9,6 +9,7 @@ import { GoogleApiError, badRequest, insufficientScopes, invalidCredentials, not
 import { pathSegments } from '../http';
 import { readParams, type Params } from '../calendar/query-params';
 import { dumpMailbox, seedMailbox } from './archive';
+import { GMAIL_BATCH_PATHS, handleGmailBatch } from './batch';
 import { createLabel, getLabel, listLabels } from './labels-api';
 import { getMessage, listMessages } from './messages-api';
 import { GMAIL_METHOD_SCOPES, GMAIL_PARAMS, GMAIL_QUOTA_UNITS, GMAIL_STANDARD_PARAMS, METADATA_ONLY_SCOPES, type GmailMethodId } from './methods';
@@ -118,6 +119,7 @@ export function createGmailSandbox(deps: { ctx: SandboxContext; now: () => numbe
 
   async function handle(req: SandboxRequest): Promise<SandboxReply | undefined> {
     if (req.host !== GMAIL_HOST) return undefined;
+    if (req.method === 'POST' && GMAIL_BATCH_PATHS.includes(req.path)) return handleGmailBatch(req, GMAIL_HOST, handle);
     const route = routeOf(req.method, req.path, req.query);
     if (!route) return notFound().reply();
     try {
