@@ -2,8 +2,9 @@
 import { isOAuthProvider, type OAuthProviderDescriptor, type ProviderDescriptor, type ProviderId } from '../model/adapter';
 import { google } from './google/descriptor';
 import { microsoft } from './microsoft/descriptor';
+import { webdav } from './webdav/descriptor';
 
-export const providers: readonly ProviderDescriptor[] = [google, microsoft];
+export const providers: readonly ProviderDescriptor[] = [google, microsoft, webdav];
 
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);

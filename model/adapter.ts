@@ -36,6 +36,8 @@ export interface AdapterContext {
    * Absent where nobody is there to look (an adapter then fails with a message saying what to do).
    */
   openPage?: (url: string) => Promise<void>;
+  /** The server a password connection names (CalDAV, CardDAV, WebDAV). */
+  serverUrl?: string;
 }
 
 /** The bytes of an item (raw MIME, a photo's original file), streamed: never held whole in memory. */
