@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { childUrl, davError, pathBelow, serverRoot } from '../../../adapters/webdav/client';
 import { fromResource, hashesOf, isSameFile, putHeaders } from '../../../adapters/webdav/files/map';
 import { parseMultistatus } from '../../../adapters/webdav/multistatus';
+import { webdav } from '../../../adapters/webdav/descriptor';
+import { lostFields, modelFieldPaths } from '../../../entrypoints/background/engine/fidelity';
 import type { AdapterContext } from '../../../model/adapter';
 
 const NEXTCLOUD = `<?xml version="1.0"?>
@@ -71,5 +73,10 @@ describe('webdav files map', () => {
     expect(davError(503, '', 'x', '7').errorClass).toBe('retry');
     expect(davError(503, '', 'x', '7').details.retryAfterMs).toBe(7000);
     expect(davError(403, '<s:message>Forbidden name</s:message>', 'the upload of .htaccess', null).message).toContain('Forbidden name');
+  });
+
+  it('reports a file’s creation time lost to every WebDAV server, and nothing else a file from OneDrive carries', () => {
+    const fromOneDrive = { kind: 'file', path: 'a/b.txt', name: 'b.txt', sizeBytes: 3, modified: '2024-01-01T00:00:00Z', created: '2023-01-01T00:00:00Z', mimeType: 'text/plain', hashes: { quickXorHash: 'x' }, downloadSource: 'u' };
+    expect(lostFields(fromOneDrive, modelFieldPaths('files'), webdav.dataTypes.files!.import!.fields, [], 'WebDAV')).toEqual([{ field: 'created', reason: 'WebDAV has no place for it' }]);
   });
 });
