@@ -2,7 +2,7 @@
  * The WebDAV files adapter against a real `rclone serve webdav` through the files conformance suite, and the upload
  * a browser makes over HTTP/1.1 (where it cannot stream a request body) against the same server.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,6 @@ describe('webdav files: a browser over HTTP/1.1', () => {
     const path = join(dir, 'big.bin');
     const size = 20 * 1024 * 1024 + 7;
     await writeSampleTree(dir);
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(path, Buffer.concat([...randomBytes(size, 99)]));
     const containerId = await importer.ensureContainer({ key: 'c', dataType: 'files', name: 'From a browser' });
     const results = await importer.importBatch(
