@@ -15,6 +15,20 @@ const VECTORS: [string, string][] = [
 ];
 
 describe('quickXorHash', () => {
+  it('hashes a large input the same whether fed aligned, misaligned or byte by byte', () => {
+    const bytes = Buffer.alloc(100_003);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 7)) & 0xff;
+    const whole = new QuickXorHash().update(bytes).digest();
+    const misaligned = new QuickXorHash();
+    const shifted = Buffer.alloc(bytes.length + 3);
+    bytes.copy(shifted, 3);
+    for (let i = 0; i < bytes.length; i += 4099) misaligned.update(shifted.subarray(3 + i, 3 + Math.min(bytes.length, i + 4099)));
+    const single = new QuickXorHash();
+    for (let i = 0; i < bytes.length; i++) single.update(bytes.subarray(i, i + 1));
+    expect(misaligned.digest()).toBe(whole);
+    expect(single.digest()).toBe(whole);
+  });
+
   it.each(VECTORS)('hashes %s as the reference does, whole and byte by byte', (input, expected) => {
     const bytes = Buffer.from(input, 'base64');
     expect(new QuickXorHash().update(bytes).digest()).toBe(expected);
