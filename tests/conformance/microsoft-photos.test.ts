@@ -1,6 +1,6 @@
 /** The OneDrive photos adapter against the Microsoft sandbox through the photos conformance suite. */
 import { MicrosoftPhotosExporter } from '../../adapters/microsoft/photos/export';
-import { safeName } from '../../adapters/microsoft/drive/items';
+import { safeName } from '../../adapters/microsoft/photos/drive';
 import { microsoft } from '../../adapters/microsoft/descriptor';
 import type { DataTypeSupport, ProviderDescriptor } from '../../model/adapter';
 import { ALICE } from '../sandbox/microsoft/account';

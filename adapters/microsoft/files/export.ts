@@ -8,9 +8,9 @@ import { AdapterError, type AdapterContext, type Container, type ContentStream, 
 import { joinPath, type FileEntry } from '../../../model/file';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { graphNextPage, graphRequest, query } from '../client';
-import type { DriveItem, DriveItemPage } from '../drive/api-types';
-import { itemUrl, openDriveContent } from '../drive/download';
-import { DRIVE } from '../drive/items';
+import type { DriveItem, DriveItemPage } from '../photos/api-types';
+import { itemUrl, openDriveContent } from '../photos/download';
+import { DRIVE } from '../photos/drive';
 import { fromDriveItem } from './map';
 
 /** Children per page (OneDrive's default). */

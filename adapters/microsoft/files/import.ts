@@ -10,10 +10,10 @@ import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { parentPath, type FileEntry } from '../../../model/file';
 import { parseJsonAnswer, sendRequest } from '../../http';
 import { graphError, graphRequest, query } from '../client';
-import type { DriveItem, UploadSession } from '../drive/api-types';
-import { itemUrl } from '../drive/download';
-import { DRIVE, childNamed, ensureFolder, findOrFreeName, itemPath, safeName } from '../drive/items';
-import { uploadFragments } from '../drive/upload-session';
+import type { DriveItem, UploadSession } from '../photos/api-types';
+import { itemUrl } from '../photos/download';
+import { DRIVE, childNamed, ensureFolder, findOrFreeName, itemPath, safeName } from '../photos/drive';
+import { uploadFragments } from '../photos/upload';
 import { fileSystemInfoOf, isSameFile, oneDriveName, toUploadableItem } from './map';
 
 export class MicrosoftFilesImporter implements Importer {

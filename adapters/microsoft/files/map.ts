@@ -4,8 +4,8 @@
  */
 import type { LostField } from '../../../model/adapter';
 import { hashesDiffer, type FileEntry, type FileHashes } from '../../../model/file';
-import type { DriveHashes, DriveItem, FileSystemInfo, UploadableItem } from '../drive/api-types';
-import { safeName } from '../drive/items';
+import type { DriveHashes, DriveItem, FileSystemInfo, UploadableItem } from '../photos/api-types';
+import { safeName } from '../photos/drive';
 
 function hashesOf(hashes: DriveHashes | undefined): FileHashes {
   const out: FileHashes = {};

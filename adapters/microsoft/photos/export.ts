@@ -9,9 +9,9 @@ import type { AdapterContext, Container, ContentStream, ExportPage, ExportedItem
 import type { MediaItem } from '../../../model/media';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { graphNextPage, graphRequest, query } from '../client';
-import type { DriveItem, DriveItemPage } from '../drive/api-types';
-import { itemUrl, openDriveContent } from '../drive/download';
-import { DRIVE } from '../drive/items';
+import type { DriveItem, DriveItemPage } from './api-types';
+import { itemUrl, openDriveContent } from './download';
+import { DRIVE } from './drive';
 import { fromDriveItem, isMediaFile } from './map';
 
 /** Children per page (OneDrive's default and a good page for photos). */

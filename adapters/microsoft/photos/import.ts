@@ -9,13 +9,14 @@ import { AdapterError, type AdapterContext, type Container, type ImportItem, typ
 import { withheldLosses, type MediaItem } from '../../../model/media';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { graphRequest } from '../client';
-import type { DriveItem, UploadSession } from '../drive/api-types';
-import { DRIVE, ensureFolder, findOrFreeName, itemPath, safeName } from '../drive/items';
+import type { DriveItem, UploadSession } from './api-types';
+import { DRIVE, ensureFolder, findOrFreeName, itemPath, safeName } from './drive';
 import { isSameUpload, toUploadableItem } from './map';
-import { uploadFragments } from '../drive/upload-session';
+import { uploadFragments } from './upload';
 
 /** The folder under the Photos special folder that holds Ferry's albums. */
 export const FERRY_FOLDER = 'Ferry';
+
 export class MicrosoftPhotosImporter implements Importer {
   readonly dataType = 'photos' as const;
   private ferryFolder: Promise<string> | undefined;

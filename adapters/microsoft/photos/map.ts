@@ -5,7 +5,7 @@
  */
 import type { LostField } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
-import type { DriveItem, UploadableItem } from '../drive/api-types';
+import type { DriveItem, UploadableItem } from './api-types';
 
 /** A file Ferry moves as a photo or video: one OneDrive calls so, or whose type says so. */
 export const isMediaFile = (item: DriveItem): boolean =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeName } from '../../../adapters/microsoft/drive/items';
+import { safeName } from '../../../adapters/microsoft/photos/drive';
 import { fromDriveItem, isMediaFile, isSameUpload, toUploadableItem } from '../../../adapters/microsoft/photos/map';
 
 describe('OneDrive photos mapping', () => {

@@ -52,15 +52,13 @@ export function createStorageHost(deps: DriveDeps) {
     if (!parent) throw new GraphError(404, 'itemNotFound', 'The folder the upload was for no longer exists.');
     const existing = store.child(parent.id, session.name);
     if (existing && session.conflictBehavior === 'fail') throw new GraphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
-    const content: Partial<DriveNode> = session.spillPath
-      ? { spill: { path: session.spillPath, size: session.received }, bytes: undefined }
-      : { bytes: Buffer.concat(session.fragments), spill: undefined };
+    const bytes = Buffer.concat(session.fragments);
     store.uploads.delete(session.id);
     const at = new Date(deps.now()).toISOString();
     const fields: Partial<DriveNode> & { name: string } = {
       name: existing && session.conflictBehavior === 'rename' ? `${session.name.replace(/(\.[^.]*)?$/, ' 1$1')}` : session.name,
       parentId: parent.id,
-      ...content,
+      ...(session.spillPath ? { spill: { path: session.spillPath, size: session.received }, bytes: undefined } : { bytes, spill: undefined }),
       hashes: session.hasher.digest(),
       mimeType: mimeTypeOf(session.name),
       fileSystemInfo: {

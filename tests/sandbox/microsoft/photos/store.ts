@@ -38,12 +38,12 @@ export interface UploadSession {
   description?: string;
   fileSystemInfo?: { createdDateTime?: string; lastModifiedDateTime?: string };
   declaredSize?: number;
-  /** The total the first fragment announced. */
-  total?: number;
-  fragments: Buffer[];
   /** Once the upload passes SPILL_BYTES, the file its fragments are appended to instead. */
   spillPath?: string;
   hasher: DriveHasher;
+  /** The total the first fragment announced. */
+  total?: number;
+  fragments: Buffer[];
   received: number;
   expiresAt: number;
 }
@@ -75,11 +75,11 @@ export class DriveStore {
   }
 
   reset(): void {
+    if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
+    this.spillDir = undefined;
     this.nodes.clear();
     this.uploads.clear();
     this.downloads.clear();
-    if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
-    this.spillDir = undefined;
     const root = this.add({ name: 'root', folder: true });
     this.rootId = root.id;
     this.photosId = this.add({ name: 'Pictures', folder: true, parentId: root.id, specialFolder: 'photos' }).id;

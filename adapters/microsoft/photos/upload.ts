@@ -10,7 +10,7 @@ import { sendRequest } from '../../http';
 import type { ChunkReader } from '../../../model/byte-stream';
 import { graphError } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
-import { DRIVE } from './items';
+import { DRIVE } from './drive';
 
 export const FRAGMENT_BYTES = 16 * 320 * 1024;
 

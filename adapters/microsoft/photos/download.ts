@@ -1,5 +1,5 @@
 /**
- * A OneDrive file's bytes: a fresh `@microsoft.graph.downloadUrl` per download, fetched without a token and with a
+ * A OneDrive file's bytes, for photos and files (../files): a fresh `@microsoft.graph.downloadUrl` per download, fetched without a token and with a
  * Range. (Following `/content`'s 302 is not possible from an extension: a browser hides a redirect's Location.)
  */
 import { AdapterError, type AdapterContext, type ContentStream } from '../../../model/adapter';
@@ -7,7 +7,7 @@ import { sendRequest } from '../../http';
 import { contentFromResponse } from '../../media-stream';
 import { graphError, graphRequest } from '../client';
 import type { DriveItem } from './api-types';
-import { DRIVE } from './items';
+import { DRIVE } from './drive';
 
 /** The Graph URL of an item by id, which an exported item keeps as its downloadSource. */
 export const itemUrl = (itemId: string): string => `${DRIVE}/items/${encodeURIComponent(itemId)}`;

@@ -1,4 +1,4 @@
-/** OneDrive item lookups photos and files share: by name in a folder, and folders made once. */
+/** OneDrive item lookups photos and files (../files) share: by name in a folder, folders made once, free names. */
 import { AdapterError, type AdapterContext } from '../../../model/adapter';
 import { GRAPH_API, graphRequest } from '../client';
 import { numberedName } from '../../../model/file';
