@@ -4,8 +4,9 @@ import { google } from './google/descriptor';
 import { microsoft } from './microsoft/descriptor';
 import { caldav } from './caldav/descriptor';
 import { carddav } from './carddav/descriptor';
+import { webdav } from './webdav/descriptor';
 
-export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav];
+export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav, webdav];
 
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);

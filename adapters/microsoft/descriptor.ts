@@ -8,6 +8,7 @@ import { GRAPH_API, MAX_BATCH_REQUESTS, graphRequest, query } from './client';
 import { microsoftTasks } from './tasks/support';
 import { microsoftMail } from './mail/support';
 import { microsoftPhotos } from './photos/support';
+import { microsoftFiles } from './files/support';
 
 /** Model fields an Outlook event holds (see the field table in README.md). */
 const CALENDAR_IMPORT_FIELDS: readonly CalendarField[] = [
@@ -78,6 +79,7 @@ export const microsoft: ProviderDescriptor = {
     tasks: microsoftTasks,
     mail: microsoftMail,
     photos: microsoftPhotos,
+    files: microsoftFiles,
   },
   accountInfo,
 };

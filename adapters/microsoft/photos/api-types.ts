@@ -6,13 +6,26 @@ export interface DriveItem {
   size?: number;
   description?: string;
   '@microsoft.graph.downloadUrl'?: string;
-  file?: { mimeType?: string };
+  file?: { mimeType?: string; hashes?: DriveHashes };
   folder?: { childCount?: number };
   image?: { width?: number; height?: number };
   photo?: { takenDateTime?: string };
   video?: { duration?: number; width?: number; height?: number };
   location?: { latitude?: number; longitude?: number };
-  fileSystemInfo?: { createdDateTime?: string; lastModifiedDateTime?: string };
+  fileSystemInfo?: FileSystemInfo;
+}
+
+export interface FileSystemInfo {
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+}
+
+/** microsoft.graph.hashes: sha1Hash and sha256Hash are uppercase hex; OneDrive for Business gives only quickXorHash. */
+export interface DriveHashes {
+  crc32Hash?: string;
+  quickXorHash?: string;
+  sha1Hash?: string;
+  sha256Hash?: string;
 }
 
 export interface DriveItemPage {
@@ -25,7 +38,7 @@ export interface UploadableItem {
   '@microsoft.graph.conflictBehavior': 'fail' | 'replace' | 'rename';
   description?: string;
   fileSize?: number;
-  fileSystemInfo?: { createdDateTime?: string; lastModifiedDateTime?: string };
+  fileSystemInfo?: FileSystemInfo;
 }
 
 export interface UploadSession {

@@ -3,17 +3,14 @@
  * "Pictures"): each folder that holds media is an album, named by its path below the root; files come in
  * name order, which gives each its albumOrder. Folders are walked breadth first; the cursor carries the
  * folders still to walk, the nextLink inside the current one and the album position reached.
- * Bytes: a fresh `@microsoft.graph.downloadUrl` per file, fetched without a token and with a Range. (Following
- * `/content`'s 302 is not possible from an extension: a browser hides a redirect's Location.)
+ * Bytes: through drive/download.ts.
  */
 import type { AdapterContext, Container, ContentStream, ExportPage, ExportedItem, Exporter, ItemData } from '../../../model/adapter';
-import { AdapterError } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
 import { decodeCursor, encodeCursor } from '../../cursor';
-import { sendRequest } from '../../http';
-import { contentFromResponse } from '../../media-stream';
-import { graphError, graphNextPage, graphRequest, query } from '../client';
+import { graphNextPage, graphRequest, query } from '../client';
 import type { DriveItem, DriveItemPage } from './api-types';
+import { itemUrl, openDriveContent } from './download';
 import { DRIVE } from './drive';
 import { fromDriveItem, isMediaFile } from './map';
 
@@ -39,7 +36,6 @@ interface Cursor {
 
 export const containerKey = (account: string, folderId: string): string => `microsoft:${account}:photos:container:${folderId}`;
 export const itemKey = (account: string, itemId: string): string => `microsoft:${account}:photos:${itemId}`;
-const contentSource = (itemId: string): string => `${DRIVE}/items/${encodeURIComponent(itemId)}`;
 
 export class MicrosoftPhotosExporter implements Exporter {
   readonly dataType = 'photos' as const;
@@ -72,7 +68,7 @@ export class MicrosoftPhotosExporter implements Exporter {
       containers.push({ key: containerKey(account, folder.id), dataType: 'photos', name: folder.path || cursor.root, ...(folder.path === '' && { isDefault: true }) });
     }
     const items = files.map((file, i): ExportedItem<MediaItem> => {
-      const data = fromDriveItem(file, cursor.order + i, contentSource(file.id));
+      const data = fromDriveItem(file, cursor.order + i, itemUrl(file.id));
       const item: ExportedItem<MediaItem> = { key: itemKey(account, file.id), dataType: 'photos', containerKey: containerKey(account, folder.id), title: file.name, data };
       if (file.size !== undefined) item.bytes = file.size;
       return item;
@@ -86,15 +82,8 @@ export class MicrosoftPhotosExporter implements Exporter {
     return next ? { containers, items, next: encodeCursor(next) } : { containers, items };
   }
 
-  async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {
+  openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {
     const media = item.data as MediaItem;
-    const found = await graphRequest<DriveItem>(this.ctx, 'GET', media.downloadSource);
-    const link = found['@microsoft.graph.downloadUrl'];
-    if (!link) throw new AdapterError(`OneDrive gave no download link for “${media.fileName}”; Ferry will try again.`, 'retry');
-    const fetchAnonymously = this.ctx.anonymousFetch;
-    if (!fetchAnonymously) throw new AdapterError('Ferry cannot download from OneDrive here: this context has no way to call a pre-authenticated link.', 'fatal');
-    const response = await sendRequest({ ...this.ctx, fetch: fetchAnonymously }, 'Microsoft', link, { headers: from > 0 ? { range: `bytes=${from}-` } : {} });
-    if (!response.ok) throw graphError(response.status, await response.text(), response.headers.get('retry-after'), Date.now(), DRIVE);
-    return contentFromResponse(response, from, 'Microsoft');
+    return openDriveContent(this.ctx, media.downloadSource, media.fileName, from);
   }
 }

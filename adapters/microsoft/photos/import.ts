@@ -12,20 +12,12 @@ import { withheldLosses, type MediaItem } from '../../../model/media';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { graphRequest } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
-import { DRIVE, childNamed, ensureFolder, itemPath, safeName } from './drive';
+import { DRIVE, ensureFolder, findOrFreeName, itemPath, safeName } from './drive';
 import { isSameUpload, toUploadableItem } from './map';
 import { sessionState, uploadFragments } from './upload';
 
 /** The folder under the Photos special folder that holds Ferry's albums. */
 export const FERRY_FOLDER = 'Ferry';
-/** Names tried for one file before giving up (`name.ext`, `name (2).ext`, …). */
-const MAX_NAME_TRIES = 20;
-
-const candidate = (name: string, n: number): string => {
-  if (n === 1) return name;
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
-};
 
 export class MicrosoftPhotosImporter implements Importer {
   readonly dataType = 'photos' as const;
@@ -50,14 +42,8 @@ export class MicrosoftPhotosImporter implements Importer {
   }
 
   /** The file made before for this item (id), or the first free name to upload it under. */
-  private async place(item: ImportItem<MediaItem>, size: number | undefined): Promise<{ id: string } | { name: string }> {
-    const name = safeName(item.data.fileName);
-    for (let n = 1; n <= MAX_NAME_TRIES; n++) {
-      const found = await childNamed(this.ctx, item.containerId, candidate(name, n));
-      if (!found) return { name: candidate(name, n) };
-      if (isSameUpload(found, item.data, size)) return { id: found.id };
-    }
-    throw new AdapterError(`The OneDrive folder already holds ${MAX_NAME_TRIES} other files named like “${name}”; rename some and resume.`, 'skip');
+  private place(item: ImportItem<MediaItem>, size: number | undefined): Promise<{ id: string } | { name: string }> {
+    return findOrFreeName(this.ctx, item.containerId, safeName(item.data.fileName), (found) => isSameUpload(found, item.data, size));
   }
 
   async importBatch(items: ImportItem[]): Promise<ImportResult[]> {

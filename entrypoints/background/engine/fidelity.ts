@@ -5,6 +5,7 @@
 import type { DataType, LostField } from '../../../model/adapter';
 import { CALENDAR_FIELDS } from '../../../model/calendar';
 import { CONTACT_FIELDS } from '../../../model/contact';
+import { FILE_FIELDS } from '../../../model/file';
 import { MAIL_FIELDS } from '../../../model/mail';
 import { MEDIA_FIELDS } from '../../../model/media';
 import { TASK_FIELDS } from '../../../model/task';
@@ -16,6 +17,7 @@ const MODEL_FIELDS: Partial<Record<DataType, readonly string[]>> = {
   tasks: TASK_FIELDS,
   mail: MAIL_FIELDS,
   photos: MEDIA_FIELDS,
+  files: FILE_FIELDS,
 };
 
 export const modelFieldPaths = (dataType: DataType): readonly string[] => MODEL_FIELDS[dataType] ?? [];

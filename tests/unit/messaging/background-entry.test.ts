@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { RESUME_ALARM } from '../../../entrypoints/background/lifecycle/resume';
+import { providers } from '../../../adapters';
 
 const PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/transfer.html' };
 
@@ -15,8 +16,9 @@ describe('background entry', () => {
   it('answers Ferry\'s pages through the preflight and the registry', async () => {
     const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'providers/list' }, PAGE);
 
-    // Every registered provider is listed (more join the registry over time: CalDAV, CardDAV…).
-    expect(reply).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 'google' }), expect.objectContaining({ id: 'microsoft' }), expect.objectContaining({ id: 'caldav' })]) });
+    // Every registered provider is listed, in the registry's order.
+    expect(reply).toMatchObject({ ok: true, value: providers.map((p) => expect.objectContaining({ id: p.id })) });
+    expect(providers.map((p) => p.id)).toEqual(expect.arrayContaining(['google', 'microsoft', 'caldav', 'carddav', 'webdav']));
   });
 
   it('refuses a web page without acting', async () => {

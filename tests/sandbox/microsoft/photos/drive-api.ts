@@ -15,11 +15,14 @@ import type { Route } from '../graph/routes';
 import { ALICE } from '../account';
 import { PERSONAL_SITE, STORAGE_HOST, downloadUrl, driveItemJson } from './drive-json';
 import { CONFLICT_ANNOTATION, CONFLICT_BEHAVIORS, DRIVE_ITEM_PROPERTIES, FILE_SYSTEM_INFO_PROPERTIES, UPLOADABLE_PROPERTIES, type ConflictBehavior } from './schema';
-import type { DriveNode, DriveStore, UploadSession } from './store';
+import { DriveHasher, hashesOf } from '../files/content-hashes';
+import { mimeTypeOf } from './storage-host';
+import { isFileNode, type DriveNode, type DriveStore, type UploadSession } from './store';
 
 export const READ_FILES = ['Files.Read', 'Files.ReadWrite', 'Files.Read.All', 'Files.ReadWrite.All'] as const;
 export const WRITE_FILES = ['Files.ReadWrite', 'Files.ReadWrite.All'] as const;
 export const UPLOAD_SESSION_LIFETIME_MS = 24 * 60 * 60_000;
+const SIMPLE_UPLOAD_LIMIT = 250 * 1000 * 1000;
 
 const RULES: QueryRules = {
   typeName: 'microsoft.graph.driveItem',
@@ -125,7 +128,7 @@ export function createDriveApi(deps: DriveDeps) {
   };
 
   const content = (node: DriveNode): GraphReply => {
-    if (!node.bytes) throw itemNotFound();
+    if (!isFileNode(node)) throw itemNotFound();
     return { status: 302, headers: { location: downloadUrl(deps.ctx, store, node, deps.now()) } };
   };
 
@@ -155,7 +158,9 @@ export function createDriveApi(deps: DriveDeps) {
     checkName(body.name);
     const place = placeFor(parent, body.name, conflictBehaviorOf(body[CONFLICT_ANNOTATION]));
     if (place.replace) store.nodes.delete(place.replace.id);
+    const times = body.fileSystemInfo === undefined ? undefined : checkDateTimes(body.fileSystemInfo);
     const node = store.add({ name: place.name, folder: true, parentId: parent.id, ...(typeof body.description === 'string' && { description: body.description }) });
+    if (times) node.fileSystemInfo = { createdDateTime: times.createdDateTime ?? node.fileSystemInfo.createdDateTime, lastModifiedDateTime: times.lastModifiedDateTime ?? times.createdDateTime ?? node.fileSystemInfo.lastModifiedDateTime };
     return { status: 201, body: entity(call, json(node)) };
   };
 
@@ -183,6 +188,7 @@ export function createDriveApi(deps: DriveDeps) {
       parentId: parent.id,
       name,
       conflictBehavior,
+      hasher: new DriveHasher(),
       fragments: [],
       received: 0,
       bytesReceived: 0,
@@ -205,6 +211,52 @@ export function createDriveApi(deps: DriveDeps) {
     };
   };
 
+  /**
+   * `PUT …/{parent-id}:/{name}:/content`: a simple upload (up to 250 MB, https://learn.microsoft.com/graph/api/driveitem-put-content),
+   * with the conflict behaviour as a query parameter; the file's times are then the upload's own.
+   */
+  const simpleUpload = async (call: GraphCall, where: Address): Promise<GraphReply> => {
+    const parent = where.node?.parentId ? store.nodes.get(where.node.parentId) : where.parent;
+    const name = where.node?.name ?? where.name;
+    if (!parent?.folder || !name) throw itemNotFound();
+    checkName(name);
+    const bytes = await call.req.body();
+    if (bytes.length > SIMPLE_UPLOAD_LIMIT) throw new GraphError(413, 'invalidRequest', 'A simple upload takes at most 250 MB; use an upload session.');
+    const place = placeFor(parent, name, conflictBehaviorOf(call.query.get(CONFLICT_ANNOTATION) ?? 'replace'));
+    if (place.replace) {
+      Object.assign(place.replace, { bytes, spill: undefined, hashes: hashesOf(bytes), mimeType: mimeTypeOf(name), version: place.replace.version + 1, lastModifiedDateTime: new Date(deps.now()).toISOString() });
+      return { status: 200, body: entity(call, json(place.replace)) };
+    }
+    return { status: 201, body: entity(call, json(store.add({ name: place.name, parentId: parent.id, bytes, mimeType: mimeTypeOf(name) }))) };
+  };
+
+  /** `PATCH items/{id}`: the properties a client may change on an item (name, description, fileSystemInfo). */
+  const patch = async (call: GraphCall, node: DriveNode): Promise<GraphReply> => {
+    const body = (await readJson(call)) as Record<string, unknown>;
+    for (const key of Object.keys(body)) {
+      if (!['name', 'description', 'fileSystemInfo'].includes(key)) throw invalidRequest(`Property '${key}' cannot be updated on type 'microsoft.graph.driveItem'.`);
+    }
+    if (body.name !== undefined) {
+      if (typeof body.name !== 'string') throw invalidRequest('name must be a string.');
+      checkName(body.name);
+      const parent = node.parentId ? store.nodes.get(node.parentId) : undefined;
+      const clash = parent && store.child(parent.id, body.name);
+      if (clash && clash.id !== node.id) throw nameAlreadyExists();
+      node.name = body.name;
+    }
+    if (body.description !== undefined) {
+      if (typeof body.description !== 'string') throw invalidRequest('description must be a string.');
+      node.description = body.description;
+    }
+    if (body.fileSystemInfo !== undefined) {
+      const times = checkDateTimes(body.fileSystemInfo);
+      node.fileSystemInfo = { ...node.fileSystemInfo, ...times };
+    }
+    node.version += 1;
+    node.lastModifiedDateTime = new Date(deps.now()).toISOString();
+    return { status: 200, body: entity(call, json(node)) };
+  };
+
   /** The route for a path below `/me` when it is OneDrive's. */
   const route = (method: string, segments: string[]): Route | undefined => {
     if (segments[0] !== 'drive') return undefined;
@@ -220,6 +272,7 @@ export function createDriveApi(deps: DriveDeps) {
     };
     switch (parsed.tail) {
       case '':
+        if (method === 'PATCH') return write((call) => patch(call, found()));
         if (method !== 'GET') throw methodNotAllowed();
         return read((call) => get(call, found()));
       case '/children':
@@ -227,6 +280,7 @@ export function createDriveApi(deps: DriveDeps) {
         if (method === 'POST') return write((call) => createFolder(call, found()));
         throw methodNotAllowed();
       case '/content':
+        if (method === 'PUT') return write((call) => simpleUpload(call, where()));
         if (method !== 'GET') throw methodNotAllowed();
         return read(() => content(found()));
       case '/createUploadSession':

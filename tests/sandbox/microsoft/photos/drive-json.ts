@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { exifInstant, jpegDimensions, readExif } from '../../../../model/exif';
 import type { SandboxContext } from '../../core/types';
 import { ALICE } from '../account';
-import { DRIVE_ID, type DriveNode, type DriveStore } from './store';
+import { DRIVE_ID, isFileNode, sizeOf, type DriveNode, type DriveStore } from './store';
 
 export const STORAGE_HOST = 'contoso-my.sharepoint.com';
 export const PERSONAL_SITE = '/personal/alice_contoso_example';
@@ -22,8 +22,8 @@ export function downloadUrl(ctx: SandboxContext, store: DriveStore, node: DriveN
 }
 
 function mediaFacets(node: DriveNode): Record<string, unknown> {
-  const bytes = node.bytes!;
-  if (node.mimeType === 'image/jpeg') {
+  const bytes = node.bytes;
+  if (node.mimeType === 'image/jpeg' && bytes) {
     const size = jpegDimensions(bytes);
     const exif = readExif(bytes);
     const taken = exifInstant(exif);
@@ -42,7 +42,7 @@ export function driveItemJson(ctx: SandboxContext, store: DriveStore, node: Driv
   const parent = node.parentId ? store.nodes.get(node.parentId) : undefined;
   const webPath = store.pathOf(node.id).replace('/drive/root:', '/Documents');
   const json: Record<string, unknown> = {
-    ...(node.bytes && { '@microsoft.graph.downloadUrl': downloadUrl(ctx, store, node, now) }),
+    ...(isFileNode(node) && { '@microsoft.graph.downloadUrl': downloadUrl(ctx, store, node, now) }),
     createdDateTime: node.createdDateTime,
     eTag: `"{${node.id}},${node.version}"`,
     id: node.id,
@@ -50,7 +50,7 @@ export function driveItemJson(ctx: SandboxContext, store: DriveStore, node: Driv
     name: node.name,
     webUrl: `https://${STORAGE_HOST}${PERSONAL_SITE}${encodeURI(webPath)}`,
     cTag: `"c:{${node.id}},${node.version}"`,
-    size: node.bytes ? node.bytes.length : store.descendants(node.id).reduce((sum, n) => sum + (n.bytes?.length ?? 0), 0),
+    size: isFileNode(node) ? sizeOf(node) : store.descendants(node.id).reduce((sum, n) => sum + sizeOf(n), 0),
     createdBy: identity,
     lastModifiedBy: identity,
     parentReference: {
@@ -64,6 +64,6 @@ export function driveItemJson(ctx: SandboxContext, store: DriveStore, node: Driv
   if (node.folder) json.folder = { childCount: store.children(node.id).length };
   if (node.specialFolder) json.specialFolder = { name: node.specialFolder };
   if (node.id === store.rootId) json.root = {};
-  if (node.bytes) Object.assign(json, { file: { mimeType: node.mimeType ?? 'application/octet-stream' } }, mediaFacets(node));
+  if (isFileNode(node)) Object.assign(json, { file: { mimeType: node.mimeType ?? 'application/octet-stream', ...(node.hashes && { hashes: { ...node.hashes } }) } }, mediaFacets(node));
   return json;
 }

@@ -1,10 +1,12 @@
 /**
- * OneDrive's photos in the Microsoft sandbox: driveItems below `/me/drive` on Graph, upload sessions and
+ * OneDrive's photos and files in the Microsoft sandbox (one drive: photos in its Photos special folder, files from
+ * its root): driveItems below `/me/drive` on Graph, upload sessions and
  * download links on the storage host contoso-my.sharepoint.com. OneDrive is not an Outlook resource, so it
  * does not share the mailbox's concurrency limit.
  */
 import type { GraphDataType } from '../graph/data-type';
 import type { GraphDataTypeDeps } from '../data-types';
+import { dumpFiles, seedFiles } from '../files/archive';
 import { dumpPhotos, seedPhotos } from './archive';
 import { createDriveApi } from './drive-api';
 import { STORAGE_HOST, driveItemJson } from './drive-json';
@@ -22,8 +24,14 @@ export function createOneDrivePhotos(deps: GraphDataTypeDeps): GraphDataType & {
     store,
     route: api.route,
     handleHost: createStorageHost(driveDeps),
-    seed: (dataDir) => seedPhotos(store, dataDir, deps.now()),
-    dump: (outDir) => dumpPhotos(deps.ctx, store, outDir),
+    seed: async (dataDir) => {
+      await seedPhotos(store, dataDir, deps.now());
+      await seedFiles(store, dataDir);
+    },
+    dump: async (outDir) => {
+      await dumpPhotos(deps.ctx, store, outDir);
+      await dumpFiles(store, outDir);
+    },
     snapshot: () => ({
       photosFolderId: store.photosId,
       driveItems: store.descendants(store.photosId).map((node) => driveItemJson(deps.ctx, store, node, deps.now())),

@@ -4,12 +4,14 @@
  * Fragments: `Content-Range: bytes a-b/total` is required; each but the last a multiple of 320 KiB and none over
  * 60 MiB; a fragment that does not start at the next expected byte gets 416. Downloads honour Range.
  */
+import { createReadStream } from 'node:fs';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { mediaTypeOf } from '../../../../model/media-sidecar';
 import type { SandboxReply, SandboxRequest } from '../../core/types';
 import { GraphError, graphErrorReply } from '../graph/errors';
 import { PERSONAL_SITE, driveItemJson } from './drive-json';
 import type { DriveDeps } from './drive-api';
-import type { DriveNode, UploadSession } from './store';
+import { SPILL_BYTES, isFileNode, sizeOf, type DriveNode, type UploadSession } from './store';
 
 export const FRAGMENT_MULTIPLE = 320 * 1024;
 export const MAX_FRAGMENT = 60 * 1024 * 1024;
@@ -34,6 +36,17 @@ function parseRange(header: string | undefined): { start: number; end: number; t
 export function createStorageHost(deps: DriveDeps) {
   const { store } = deps;
 
+  /** A fragment kept in memory, or once the upload passes SPILL_BYTES, appended to its file on disk. */
+  const keep = async (session: UploadSession, body: Buffer): Promise<void> => {
+    if (!session.spillPath && session.received + body.length > SPILL_BYTES) {
+      session.spillPath = store.spillPath();
+      await writeFile(session.spillPath, Buffer.concat(session.fragments));
+      session.fragments = [];
+    }
+    if (session.spillPath) await appendFile(session.spillPath, body);
+    else session.fragments.push(body);
+  };
+
   const commit = (session: UploadSession): SandboxReply => {
     const parent = store.nodes.get(session.parentId);
     if (!parent) throw new GraphError(404, 'itemNotFound', 'The folder the upload was for no longer exists.');
@@ -47,7 +60,8 @@ export function createStorageHost(deps: DriveDeps) {
     const fields: Partial<DriveNode> & { name: string } = {
       name: existing && session.conflictBehavior === 'rename' ? `${session.name.replace(/(\.[^.]*)?$/, ' 1$1')}` : session.name,
       parentId: parent.id,
-      bytes,
+      ...(session.spillPath ? { spill: { path: session.spillPath, size: session.received }, bytes: undefined } : { bytes, spill: undefined }),
+      hashes: session.hasher.digest(),
       mimeType: mimeTypeOf(session.name),
       fileSystemInfo: {
         createdDateTime: session.fileSystemInfo?.createdDateTime ?? at,
@@ -80,7 +94,8 @@ export function createStorageHost(deps: DriveDeps) {
     const last = range.end === total - 1;
     if (!last && length % FRAGMENT_MULTIPLE !== 0) throw new GraphError(400, 'invalidRequest', 'Each fragment but the last must be a multiple of 320 KiB (327,680 bytes).');
     session.total = total;
-    session.fragments.push(body);
+    session.hasher.update(body);
+    await keep(session, body);
     session.received += length;
     return last ? commit(session) : { status: 202, body: sessionState(session) };
   };
@@ -103,17 +118,19 @@ export function createStorageHost(deps: DriveDeps) {
   const download = (req: SandboxRequest): SandboxReply => {
     const link = store.downloads.get(req.query.get('tempauth') ?? '');
     const node = link && store.nodes.get(link.itemId);
-    if (!link || !node?.bytes || deps.now() >= link.expiresAt || req.query.get('UniqueId') !== node.id) {
+    if (!link || !node || !isFileNode(node) || deps.now() >= link.expiresAt || req.query.get('UniqueId') !== node.id) {
       throw new GraphError(401, 'unauthenticated', 'The download link has expired or is not valid; ask Graph for a new one.');
     }
-    const bytes = node.bytes;
+    const size = sizeOf(node);
     const headers = { 'content-type': node.mimeType ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
+    // A spilled file is streamed from disk, a piece at a time, as the client reads it.
+    const slice = (start: number, end: number) => (node.spill ? createReadStream(node.spill.path, { start, end, highWaterMark: 1 << 20 }) : node.bytes!.subarray(start, end + 1));
     const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range?.trim() ?? '');
-    if (!m) return { status: 200, headers, body: bytes };
+    if (!m) return { status: 200, headers: { ...headers, 'content-length': String(size) }, body: size ? slice(0, size - 1) : Buffer.alloc(0) };
     const start = Number(m[1]);
-    if (start >= bytes.length) return { status: 416, headers: { ...headers, 'content-range': `bytes */${bytes.length}` }, body: '' };
-    const end = m[2] ? Math.min(Number(m[2]), bytes.length - 1) : bytes.length - 1;
-    return { status: 206, headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` }, body: bytes.subarray(start, end + 1) };
+    if (start >= size) return { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` }, body: '' };
+    const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+    return { status: 206, headers: { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': String(end - start + 1) }, body: slice(start, end) };
   };
 
   return async (req: SandboxRequest): Promise<SandboxReply> => {

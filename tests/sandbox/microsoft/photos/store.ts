@@ -4,6 +4,10 @@
  * handed out. Names are matched without regard to case, as OneDrive does.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashesOf, type DriveHasher, type DriveHashes } from '../files/content-hashes';
 
 export interface DriveNode {
   id: string;
@@ -16,8 +20,12 @@ export interface DriveNode {
   /** Folders only. */
   folder?: true;
   specialFolder?: string;
-  /** Files only. */
+  /** Files only: the bytes, held in memory… */
   bytes?: Buffer;
+  /** …or, past SPILL_BYTES (a multi-GiB file), in a file of the store's own folder. */
+  spill?: { path: string; size: number };
+  /** What OneDrive reports in file.hashes (computed once, when the bytes arrive). */
+  hashes?: DriveHashes;
   mimeType?: string;
   version: number;
 }
@@ -30,6 +38,9 @@ export interface UploadSession {
   description?: string;
   fileSystemInfo?: { createdDateTime?: string; lastModifiedDateTime?: string };
   declaredSize?: number;
+  /** Once the upload passes SPILL_BYTES, the file its fragments are appended to instead. */
+  spillPath?: string;
+  hasher: DriveHasher;
   /** The total the first fragment announced. */
   total?: number;
   fragments: Buffer[];
@@ -48,6 +59,12 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** OneDrive for Business item ids: `01` and 32 base32 characters. */
 export const newDriveItemId = (): string => `01${Array.from(randomBytes(32), (b) => BASE32[b % 32]).join('')}`;
 
+/** Uploads and seeded files larger than this live on disk, so the sandbox holds a 2 GiB file without 2 GiB of memory. */
+export const SPILL_BYTES = 64 * 1024 * 1024;
+
+export const isFileNode = (node: DriveNode): boolean => node.bytes !== undefined || node.spill !== undefined;
+export const sizeOf = (node: DriveNode): number => node.bytes?.length ?? node.spill?.size ?? 0;
+
 export const DRIVE_ID = 'b!kX9zL3a1YEe8pq0_contoso_alice_drive_Xy7QwErTyUiOp';
 
 export class DriveStore {
@@ -59,12 +76,15 @@ export class DriveStore {
   readonly downloads = new Map<string, { itemId: string; expiresAt: number }>();
   rootId = '';
   photosId = '';
+  private spillDir: string | undefined;
 
   constructor(private readonly now: () => number) {
     this.reset();
   }
 
   reset(): void {
+    if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
+    this.spillDir = undefined;
     this.nodes.clear();
     this.uploads.clear();
     this.uploadHistory.length = 0;
@@ -84,8 +104,15 @@ export class DriveStore {
       version: 1,
       ...node,
     };
+    if (created.bytes && !created.hashes) created.hashes = hashesOf(created.bytes);
     this.nodes.set(created.id, created);
     return created;
+  }
+
+  /** A new path for a spilled file's bytes, in the store's folder (removed on reset). */
+  spillPath(): string {
+    this.spillDir ??= mkdtempSync(join(tmpdir(), 'ferry-onedrive-'));
+    return join(this.spillDir, randomBytes(12).toString('hex'));
   }
 
   children(id: string): DriveNode[] {
