@@ -36,6 +36,8 @@ export interface AdapterContext {
    * Absent where nobody is there to look (an adapter then fails with a message saying what to do).
    */
   openPage?: (url: string) => Promise<void>;
+  /** Files on the person's disk (archive providers): sources are read by slice, never whole. */
+  localFiles?: { sources?: readonly Blob[]; openDestination?(): Promise<WritableStream<Uint8Array>> };
 }
 
 /** The bytes of an item (raw MIME, a photo's original file), streamed: never held whole in memory. */
