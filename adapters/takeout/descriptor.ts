@@ -3,9 +3,13 @@
  * nothing to sign in to, no request leaves Ferry; the account is the export itself.
  */
 import type { AccountInfo, AdapterContext, ProviderDescriptor } from '../../model/adapter';
-import { chosenFiles, fileNameOf } from '../export-archive/local-sources';
-import { EXPORT_NAME, exportId } from './archive';
+import { chosenFiles, fileNameOf } from '../local-files';
+import { EXPORT_NAME, exportId } from './client';
+import { takeoutCalendar } from './calendar/support';
+import { takeoutContacts } from './contacts/support';
+import { takeoutMail } from './mail/support';
 import { takeoutPhotos } from './photos/support';
+import { takeoutTasks } from './tasks/support';
 
 async function accountInfo(ctx: AdapterContext): Promise<AccountInfo> {
   const names = chosenFiles(ctx, EXPORT_NAME).map(fileNameOf);
@@ -20,6 +24,10 @@ export const takeout: ProviderDescriptor = {
   // Reading local files wants no pacing; one item at a time keeps one zip entry open at a time.
   limits: { minIntervalMs: 0, maxConcurrency: 1 },
   dataTypes: {
+    calendar: takeoutCalendar,
+    contacts: takeoutContacts,
+    tasks: takeoutTasks,
+    mail: takeoutMail,
     photos: takeoutPhotos,
   },
   accountInfo,

@@ -36,18 +36,26 @@ export async function exportEverything(exporter: Exporter): Promise<{ containers
   return { containers, items, pages };
 }
 
+const destinationOf = (result: ImportResult | undefined): string | undefined => (result?.ok ? result.destinationId : undefined);
+
+/** Parents are imported in an earlier batch than their children, as the engine holds a child until its parent is done. */
 export async function transfer(exporter: Exporter, importer: Importer, batchSize: number) {
   const { containers, items } = await exportEverything(exporter);
   const containerIds = new Map<string, string>();
   for (const container of containers) containerIds.set(container.key, await importer.ensureContainer(container));
   const results = new Map<string, ImportResult>();
-  for (let i = 0; i < items.length; i += batchSize) {
-    const batch = items.slice(i, i + batchSize).map((item) => ({
+  const pending = [...items];
+  while (pending.length) {
+    const ready = pending.filter((item) => !item.parentKey || results.has(item.parentKey) || !items.some((i) => i.key === item.parentKey)).slice(0, batchSize);
+    if (!ready.length) throw new Error('An item names a parent that never arrives');
+    for (const item of ready) pending.splice(pending.indexOf(item), 1);
+    const batch = ready.map((item) => ({
       key: item.key,
       dataType: item.dataType,
       title: item.title,
       data: item.data,
       containerId: containerIds.get(item.containerKey ?? '') ?? '',
+      ...(item.parentKey && { parentId: destinationOf(results.get(item.parentKey)) }),
       content: exporter.openContent ? (from?: number) => exporter.openContent!(item, from) : undefined,
     }));
     for (const result of await importer.importBatch(batch)) results.set(result.key, result);

@@ -12,7 +12,7 @@ import type { ImportResult } from '../../model/adapter';
 import type { MediaItem } from '../../model/media';
 import { writeSampleTakeout, type SampleTakeout } from '../sandbox/sample-data/takeout';
 import { archiveContext, chosenFiles, transfer } from './archive-transfer';
-import { PHOTO_DESTINATIONS } from './photo-sandboxes';
+import { PHOTO_DESTINATIONS, openDestination } from './archive-destinations';
 import { readArchive, sha256 } from './photos-archive';
 
 const instant = (time: string | undefined): number | undefined => (time === undefined ? undefined : Date.parse(time));
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe.each(PHOTO_DESTINATIONS)('Takeout photos → $name', (destination) => {
   it('every photo arrives once in its album with its bytes, capture time and description', async () => {
-    const target = await destination.open();
+    const target = await openDestination(destination.name, 'photos');
     try {
       const source = archiveContext(await chosenFiles(sample.parts));
       const exporter = takeout.dataTypes.photos!.export!.create(source);

@@ -6,10 +6,10 @@
 import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
 import { mediaTypeOf } from '../../../model/media-sidecar';
-import { entryContent, entryJson } from '../../export-archive/entry-content';
-import { sliceAt } from '../../export-archive/paging';
-import { baseNameOf, type ArchiveTree } from '../../export-archive/zip-parts';
-import { openTakeout, productFiles, productMissing } from '../archive';
+import { entryContent, entryJson } from '../../zip-entry';
+import { sliceAt } from '../../archive-paging';
+import { baseNameOf, type ArchiveTree } from '../../zip-archive';
+import { openTakeout, productFiles, productMissing } from '../client';
 import { applySidecar, isSidecar, type TakeoutSidecar } from './map';
 import { planPhotos, type PhotosPlan, type PlannedAlbum, type PlannedItem } from './plan';
 

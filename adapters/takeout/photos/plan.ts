@@ -5,8 +5,8 @@
  * out, so nothing arrives twice. A sidecar whose file is in none of the chosen zips becomes an item that fails
  * with a reason, so a missing part is reported photo by photo, never skipped in silence.
  */
-import type { ArchiveEntry } from '../../export-archive/zip-parts';
-import { baseNameOf, folderOf } from '../../export-archive/zip-parts';
+import type { ArchiveEntry } from '../../zip-archive';
+import { baseNameOf, folderOf } from '../../zip-archive';
 import { mediaTypeOf } from '../../../model/media-sidecar';
 import { parseSidecarName, sidecarFor } from './sidecar-names';
 

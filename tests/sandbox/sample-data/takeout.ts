@@ -220,7 +220,7 @@ export async function writeSampleTakeout(dir: string, opts: { mail?: number; eve
     let allContacts = '';
     for (const file of groups) {
       const text = await readFile(join(work, 'contacts', file), 'utf8');
-      allContacts += text;
+      allContacts += text.endsWith('\n') ? text : `${text}\r\n`;
       const group = file.replace(/\.vcf$/, '');
       if (file !== 'contacts.vcf') part2.push({ path: `Takeout/Contacts/${group}/${group}.vcf`, bytes: text });
     }

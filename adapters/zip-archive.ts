@@ -5,8 +5,8 @@
  * what is wrong with it, so nothing half-read goes on unreported.
  */
 import { BlobReader, ZipReader, configure, type Entry, type FileEntry } from '@zip.js/zip.js';
-import { AdapterError } from '../../model/adapter';
-import { fileNameOf } from './local-sources';
+import { AdapterError } from '../model/adapter';
+import { fileNameOf } from './local-files';
 
 // Service workers cannot start web workers; decompression runs inline (through DecompressionStream where present).
 configure({ useWebWorkers: false });

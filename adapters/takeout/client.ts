@@ -3,8 +3,8 @@
  * folder; a zip without one is named as not being a Takeout, so a wrong file is never half-read.
  */
 import { AdapterError, type AdapterContext } from '../../model/adapter';
-import { chosenFiles } from '../export-archive/local-sources';
-import { openArchive, type ArchiveEntry, type ArchiveTree } from '../export-archive/zip-parts';
+import { chosenFiles } from '../local-files';
+import { openArchive, type ArchiveEntry, type ArchiveTree } from '../zip-archive';
 
 export const TAKEOUT_ROOT = 'Takeout/';
 export const EXPORT_NAME = 'Google Takeout';

@@ -1,5 +1,5 @@
 /** Export pages over a list an archive exporter planned once: the cursor is the index of the next entry. */
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 
 export interface Slice<T> {
   first: boolean;

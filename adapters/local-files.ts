@@ -2,7 +2,7 @@
  * The files a person chose as an archive source (`AdapterContext.localFiles.sources`): a File in the browser, a
  * Blob named by the test in Node. Only their names and slices are ever read.
  */
-import { AdapterError, type AdapterContext } from '../../model/adapter';
+import { AdapterError, type AdapterContext } from '../model/adapter';
 
 export const fileNameOf = (blob: Blob): string => ('name' in blob && typeof blob.name === 'string' && blob.name ? blob.name : 'the chosen file');
 

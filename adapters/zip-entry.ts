@@ -3,9 +3,9 @@
  * offset: a compressed entry cannot be entered midway, so the bytes before `from` are read and dropped) or as
  * text for the small JSON, ICS and vCard files an export describes itself in.
  */
-import { AdapterError, type ContentStream } from '../../model/adapter';
-import { mediaTypeOf } from '../../model/media-sidecar';
-import type { ArchiveEntry } from './zip-parts';
+import { AdapterError, type ContentStream } from '../model/adapter';
+import { mediaTypeOf } from '../model/media-sidecar';
+import type { ArchiveEntry } from './zip-archive';
 
 /** Largest descriptive file (JSON, ICS, vCard) read whole; a larger one is not what the export writes. */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
