@@ -41,7 +41,7 @@ async function unreadable(blob: Blob, name: string, error: unknown): Promise<Ada
   const detail = error instanceof Error ? error.message : String(error);
   if (blob.size === 0) return new AdapterError(`${name} is empty (0 bytes): download it again and choose the new file.`, 'fatal');
   if (!(await startsLikeZip(blob))) {
-    return new AdapterError(`${name} is not a zip file (its first bytes are not a zip's), so Ferry cannot read it: choose the .zip file the service sent you.`, 'fatal');
+    return new AdapterError(`${name} is not a zip file (it does not begin as a zip does), so Ferry cannot read it: choose the .zip file the service sent you.`, 'fatal');
   }
   if (/end of central directory/i.test(detail)) {
     return new AdapterError(`${name} is incomplete: it ends before the zip's table of contents, so it probably did not finish downloading. Download it again and choose the new file.`, 'fatal');

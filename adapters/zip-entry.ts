@@ -18,8 +18,9 @@ function damaged(file: ArchiveEntry, error: unknown): AdapterError {
 /** The entry's bytes as a stream whose errors say which file in which zip is damaged. */
 export function entryStream(file: ArchiveEntry, from = 0): ReadableStream<Uint8Array> {
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  // A failure shows at the reader below; the promise only repeats it.
-  file.entry.getData(writable).catch(() => undefined);
+  // The CRC-32 is checked so that a damaged stored (uncompressed) photo is caught too; a failure shows at the
+  // reader below, the promise only repeats it.
+  file.entry.getData(writable, { checkCrc32: true }).catch(() => undefined);
   const reader = readable.getReader();
   let toSkip = from;
   return new ReadableStream<Uint8Array>({

@@ -59,6 +59,8 @@ interface PhotoSpec {
   colour: [number, number, number];
   /** Put the sidecar in the second part while the file stays in the first. */
   sidecarInPart2?: boolean;
+  /** Put the file in the second part while the sidecar stays in the first. */
+  fileInPart2?: boolean;
   video?: boolean;
 }
 
@@ -77,7 +79,7 @@ const SPECS: PhotoSpec[] = [
   { folder: YEAR_2023, fileName: 'IMG_20230616_120000.jpg', sidecarName: 'IMG_20230616_120000.jpg.supplemental-metadata.json', taken: '2023-06-16T12:00:00Z', description: 'Tram 28', colour: [255, 201, 20] },
   { folder: YEAR_2023, fileName: 'IMG_20230616_120000-edited.jpg', taken: '2023-06-16T12:00:00Z', description: 'Tram 28', colour: [250, 190, 30] },
   { folder: YEAR_2023, fileName: LONG_NAME, sidecarName: cutSidecar(LONG_NAME), taken: '2023-07-01T18:30:00Z', description: 'Night portrait', colour: [46, 40, 42] },
-  { folder: YEAR_2023, fileName: 'VID_20230702_150000.mp4', sidecarName: 'VID_20230702_150000.mp4.supplemental-metadata.json', taken: '2023-07-02T15:00:00Z', description: 'Waves at Cascais', colour: [0, 0, 0], video: true },
+  { folder: YEAR_2023, fileName: 'VID_20230702_150000.mp4', sidecarName: 'VID_20230702_150000.mp4.supplemental-metadata.json', taken: '2023-07-02T15:00:00Z', description: 'Waves at Cascais', colour: [0, 0, 0], video: true, fileInPart2: true },
   { folder: YEAR_2024, fileName: 'IMG_20240101_000500.jpg', sidecarName: 'IMG_20240101_000500.jpg.supplemental-metadata.json', taken: '2024-01-01T00:05:00Z', description: 'First photo of 2024 🎆', colour: [142, 68, 173], sidecarInPart2: true },
   { folder: YEAR_2024, fileName: 'IMG_20240310_170000.jpg', sidecarName: 'IMG_20240310_170000.jpg.supplemental-metadata.json', taken: '2024-03-10T17:00:00Z', description: 'Ninety candles', people: ['Avó Rosa', 'Ana Lima'], colour: [200, 30, 60] },
 ];
@@ -197,7 +199,7 @@ export async function writeSampleTakeout(dir: string, opts: { mail?: number; eve
     for (const spec of SPECS) {
       const bytes = mediaBytes(spec);
       const sidecarName = spec.sidecarName;
-      part1.push({ path: `${PHOTOS}/${spec.folder}/${spec.fileName}`, bytes });
+      (spec.fileInPart2 ? part2 : part1).push({ path: `${PHOTOS}/${spec.folder}/${spec.fileName}`, bytes });
       if (sidecarName) (spec.sidecarInPart2 ? part2 : part1).push({ path: `${PHOTOS}/${spec.folder}/${sidecarName}`, bytes: sidecarJson(spec) });
       const album = inAlbum.get(spec.fileName);
       if (album) {
