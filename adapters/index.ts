@@ -1,9 +1,12 @@
 /** The registry: the engine and the UI know providers only through it. */
 import { isOAuthProvider, type OAuthProviderDescriptor, type ProviderDescriptor, type ProviderId } from '../model/adapter';
+import { facebook } from './facebook/descriptor';
 import { google } from './google/descriptor';
+import { instagram } from './instagram/descriptor';
 import { microsoft } from './microsoft/descriptor';
+import { takeout } from './takeout/descriptor';
 
-export const providers: readonly ProviderDescriptor[] = [google, microsoft];
+export const providers: readonly ProviderDescriptor[] = [google, microsoft, takeout, instagram, facebook];
 
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);

@@ -15,7 +15,7 @@ describe('background entry', () => {
   it('answers Ferry\'s pages through the preflight and the registry', async () => {
     const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'providers/list' }, PAGE);
 
-    expect(reply).toMatchObject({ ok: true, value: [{ id: 'google' }, { id: 'microsoft' }] });
+    expect(reply).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 'google' }), expect.objectContaining({ id: 'microsoft' })]) });
   });
 
   it('refuses a web page without acting', async () => {
