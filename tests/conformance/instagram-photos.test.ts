@@ -1,21 +1,25 @@
 /**
  * A sample Instagram export → the Google Photos and OneDrive sandboxes through their own importers: every photo
- * and video of every post arrives once in the "Instagram posts" album, byte for byte, with its post's caption as
- * its description and the time it was posted as its capture time (mojibake undone).
+ * and video of every post arrives once in the "Instagram posts" album with its post's caption as its description
+ * and the time it was posted as its capture time (mojibake undone). Instagram strips its photos' EXIF, so each
+ * JPEG arrives with an EXIF segment carrying that time in front of its own bytes, which are otherwise unchanged.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instagram } from '../../adapters/instagram/descriptor';
 import type { ImportResult } from '../../model/adapter';
+import { exifInstant, readExif } from '../../model/exif';
 import type { MediaItem } from '../../model/media';
 import { writeSampleInstagram, type ExpectedInstagramMedia } from '../sandbox/sample-data/instagram';
 import { PHOTO_DESTINATIONS, openDestination } from './archive-destinations';
 import { archiveContext, chosenFiles, transfer } from './archive-transfer';
-import { readArchive, sha256 } from './photos-archive';
+import { readArchive, readContent, sha256 } from './photos-archive';
 
 const instant = (time: string | undefined): number | undefined => (time === undefined ? undefined : Date.parse(time));
+/** A JPEG's bytes without the APP1 segment right after its start-of-image marker. */
+const withoutFirstSegment = (bytes: Uint8Array): Uint8Array => Buffer.concat([bytes.subarray(0, 2), bytes.subarray(4 + ((bytes[4]! << 8) | bytes[5]!))]);
 const lostFields = (result: ImportResult | undefined): Set<string> => new Set(result?.ok ? (result.lost ?? []).map((l) => l.field) : []);
 
 let workDir: string;
@@ -44,6 +48,23 @@ describe('Instagram export: what the exporter reads', () => {
       expect(got.mimeType, `${want.fileName}: mimeType`).toBe(want.mimeType);
     }
   });
+
+  it('hands out a photo with its capture time in EXIF, from any byte asked for', async () => {
+    const exporter = instagram.dataTypes.photos!.export!.create(archiveContext(await chosenFiles([sample.zip])));
+    const item = (await exporter.exportPage(undefined)).items.find((i) => (i.data as MediaItem).location)!;
+    const want = sample.expected.find((e) => e.fileName === (item.data as MediaItem).fileName)!;
+    const whole = await readContent(await exporter.openContent!(item, 0));
+    expect(whole.length, 'the size announced is the size handed out').toBe((item.data as MediaItem).sizeBytes);
+    const exif = readExif(whole);
+    expect(Date.parse(exifInstant(exif)!)).toBe(Date.parse(want.captureTime));
+    expect(exif?.location?.lat).toBeCloseTo(want.location!.lat, 4);
+    expect(sha256(withoutFirstSegment(whole)), 'the file’s own bytes follow unchanged').toBe(sha256(want.bytes));
+    for (const from of [1, 7, whole.length - want.bytes.length + 5, whole.length - 3]) {
+      const part = await exporter.openContent!(item, from);
+      expect(part.offset).toBe(from);
+      expect(sha256(await readContent(part)), `from byte ${from}`).toBe(sha256(whole.subarray(from)));
+    }
+  });
 });
 
 describe.each(PHOTO_DESTINATIONS)('Instagram photos → $name', (destination) => {
@@ -61,13 +82,20 @@ describe.each(PHOTO_DESTINATIONS)('Instagram photos → $name', (destination) =>
         const label = `${destination.name}: ${want.fileName}`;
         const got = arrived.find((a) => a.album === destination.importedAlbum('Instagram posts') && a.fileName === want.fileName);
         expect(got, `${label}: in the album`).toBeDefined();
-        expect(got!.sha256, `${label}: bytes`).toBe(sha256(want.bytes));
+        const bytes = new Uint8Array(await readFile(got!.path));
+        if (want.mimeType === 'image/jpeg') {
+          expect(Date.parse(exifInstant(readExif(bytes))!), `${label}: capture time in the file`).toBe(Date.parse(want.captureTime));
+          expect(sha256(withoutFirstSegment(bytes)), `${label}: the file's own bytes`).toBe(sha256(want.bytes));
+        } else {
+          expect(got!.sha256, `${label}: bytes`).toBe(sha256(want.bytes));
+        }
         expect(got!.sidecar.description, `${label}: description`).toBe(want.description);
         const item = items.find((i) => (i.data as MediaItem).fileName === want.fileName)!;
         const lost = lostFields(results.get(item.key));
-        if (destination.captureTimeFromFileOnly) {
-          expect(lost.has('captureTime'), `${label}: a capture time the file does not carry is reported lost`).toBe(true);
+        if (destination.captureTimeFromFileOnly && want.mimeType.startsWith('video/')) {
+          expect(lost.has('captureTime'), `${label}: a video's capture time, which Google reads only from the file, is reported lost`).toBe(true);
         } else {
+          expect(lost.has('captureTime'), `${label}: capture time kept`).toBe(false);
           expect(instant(got!.sidecar.captureTime), `${label}: captureTime`).toBe(instant(want.captureTime));
         }
       }

@@ -7,7 +7,8 @@ import { AdapterError, type AdapterContext, type Container, type ContentStream, 
 import type { MediaItem } from '../../../model/media';
 import { sliceAt } from '../../archive-paging';
 import { fixMetaText } from '../../meta-export-text';
-import { entryContent, entryJson } from '../../zip-entry';
+import { ExifStamps } from '../../exif-stamp';
+import { entryJson } from '../../zip-entry';
 import type { ArchiveTree } from '../../zip-archive';
 import { openFacebook } from '../client';
 import type { FacebookAlbum, FacebookMedia, FacebookPost } from './api-types';
@@ -28,6 +29,7 @@ interface Planned {
 export class FacebookPhotosExporter implements Exporter {
   readonly dataType = 'photos' as const;
   private planned: Promise<Planned> | undefined;
+  private readonly stamps = new ExifStamps();
 
   constructor(
     private readonly ctx: AdapterContext,
@@ -84,8 +86,12 @@ export class FacebookPhotosExporter implements Exporter {
   }
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
-    const { containers, items } = await this.open();
+    const { tree, containers, items } = await this.open();
     const slice = sliceAt(items, cursor, this.pageSize);
+    for (const item of slice.refs) {
+      const file = tree.files.get(item.data.downloadSource);
+      if (file) await this.stamps.prepare(item, file);
+    }
     const page: ExportPage = { containers: slice.first ? containers : [], items: slice.refs };
     if (slice.next) page.next = slice.next;
     return page;
@@ -98,6 +104,6 @@ export class FacebookPhotosExporter implements Exporter {
     if (!file) {
       throw new AdapterError(`“${media.fileName}” is listed in the export but its file (${media.downloadSource}) is in none of the chosen zip files: if Facebook sent several, choose all of them.`, 'skip');
     }
-    return entryContent(file, from);
+    return this.stamps.content(item.key, media, file, from);
   }
 }

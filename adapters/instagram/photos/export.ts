@@ -7,7 +7,8 @@
 import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
 import { sliceAt } from '../../archive-paging';
-import { entryContent, entryJson } from '../../zip-entry';
+import { ExifStamps } from '../../exif-stamp';
+import { entryJson } from '../../zip-entry';
 import type { ArchiveTree } from '../../zip-archive';
 import { openInstagram } from '../client';
 import type { InstagramMedia, InstagramPost } from './api-types';
@@ -34,6 +35,7 @@ interface Found {
 export class InstagramPhotosExporter implements Exporter {
   readonly dataType = 'photos' as const;
   private planned: Promise<Planned> | undefined;
+  private readonly stamps = new ExifStamps();
 
   constructor(
     private readonly ctx: AdapterContext,
@@ -80,8 +82,12 @@ export class InstagramPhotosExporter implements Exporter {
   }
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
-    const { items } = await this.open();
+    const { tree, items } = await this.open();
     const slice = sliceAt(items, cursor, this.pageSize);
+    for (const item of slice.refs) {
+      const file = tree.files.get(item.data.downloadSource);
+      if (file) await this.stamps.prepare(item, file);
+    }
     const containers: Container[] = slice.first ? [{ key: containerKey(this.ctx.account), dataType: 'photos', name: ALBUM_NAME, description: 'Photos and videos of my Instagram posts' }] : [];
     const page: ExportPage = { containers, items: slice.refs };
     if (slice.next) page.next = slice.next;
@@ -98,6 +104,6 @@ export class InstagramPhotosExporter implements Exporter {
         'skip',
       );
     }
-    return entryContent(file, from);
+    return this.stamps.content(item.key, media, file, from);
   }
 }

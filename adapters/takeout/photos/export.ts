@@ -6,7 +6,8 @@
 import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
 import { mediaTypeOf } from '../../../model/media-sidecar';
-import { entryContent, entryJson } from '../../zip-entry';
+import { ExifStamps } from '../../exif-stamp';
+import { entryJson } from '../../zip-entry';
 import { sliceAt } from '../../archive-paging';
 import { baseNameOf, type ArchiveTree } from '../../zip-archive';
 import { openTakeout, productFiles, productMissing } from '../client';
@@ -33,6 +34,7 @@ interface AlbumMetadata {
 export class TakeoutPhotosExporter implements Exporter {
   readonly dataType = 'photos' as const;
   private planned: Promise<Planned> | undefined;
+  private readonly stamps = new ExifStamps();
 
   constructor(
     private readonly ctx: AdapterContext,
@@ -57,7 +59,9 @@ export class TakeoutPhotosExporter implements Exporter {
     const items: ExportedItem<MediaItem>[] = [];
     for (const ref of slice.refs) {
       const item = await this.itemOf(ref);
-      if (item) items.push(item);
+      if (!item) continue;
+      if (ref.kind === 'file') await this.stamps.prepare(item, ref.file);
+      items.push(item);
     }
     return slice.next ? { containers, items, next: slice.next } : { containers, items };
   }
@@ -97,6 +101,6 @@ export class TakeoutPhotosExporter implements Exporter {
         'skip',
       );
     }
-    return entryContent(file, from);
+    return this.stamps.content(item.key, item.data as MediaItem, file, from);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withExif } from './exif-write';
+import { withExif } from '../../../model/exif-write';
 import { solidJpeg } from './jpeg-encode';
 import { writeZip, type ZipEntryToWrite } from './zip-file';
 

@@ -16,7 +16,7 @@ import { mboxEnvelope, readMbox, writeMbox, type MboxMessage } from '../../../mo
 import type { Task } from '../../../model/task';
 import { writeSampleCalendars } from './calendar';
 import { writeSampleContacts } from './contacts';
-import { withExif } from './exif-write';
+import { withExif } from '../../../model/exif-write';
 import { solidJpeg } from './jpeg-encode';
 import { writeSampleMail } from './mail';
 import { sampleTasks } from './tasks';
