@@ -1,12 +1,15 @@
 /** The registry: the engine and the UI know providers only through it. */
 import type { ProviderDescriptor, ProviderId } from '../model/adapter';
+import { facebook } from './facebook/descriptor';
 import { google } from './google/descriptor';
+import { instagram } from './instagram/descriptor';
 import { microsoft } from './microsoft/descriptor';
 import { caldav } from './caldav/descriptor';
 import { carddav } from './carddav/descriptor';
 import { webdav } from './webdav/descriptor';
+import { takeout } from './takeout/descriptor';
 
-export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav, webdav];
+export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav, webdav, takeout, instagram, facebook];
 
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);

@@ -38,6 +38,8 @@ export interface AdapterContext {
   openPage?: (url: string) => Promise<void>;
   /** The server a password connection names (CalDAV, CardDAV, WebDAV). */
   serverUrl?: string;
+  /** Files on the person's disk (archive providers): sources are read by slice, never whole. */
+  localFiles?: { sources?: readonly Blob[]; openDestination?(): Promise<WritableStream<Uint8Array>> };
 }
 
 /** The bytes of an item (raw MIME, a photo's original file), streamed: never held whole in memory. */

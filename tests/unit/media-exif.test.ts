@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exifInstant, jpegDimensions, readExif } from '../../model/exif';
 import { mediaTypeOf, parseSidecar, writeSidecar } from '../../model/media-sidecar';
 import { stripLocation } from '../sandbox/google/photos/strip-location';
-import { withExif } from '../sandbox/sample-data/exif-write';
+import { withExif } from '../../model/exif-write';
 import { solidJpeg } from '../sandbox/sample-data/jpeg-encode';
 
 const photo = (location?: { lat: number; lon: number }) =>

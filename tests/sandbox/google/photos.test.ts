@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readExif } from '../../../model/exif';
 import type { SandboxReply } from '../core/types';
-import { withExif } from '../sample-data/exif-write';
+import { withExif } from '../../../model/exif-write';
 import { solidJpeg } from '../sample-data/jpeg-encode';
 import { BASE_URL_LIFETIME_MS } from './photos/content-host';
 import { CLIENT_ID, makeSandbox, request } from './test-support';

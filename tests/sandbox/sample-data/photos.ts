@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { exifInstant, readExif } from '../../../model/exif';
 import { mediaTypeOf, writeSidecar, type MediaSidecar } from '../../../model/media-sidecar';
 import { SHARED_DIR } from '../../harness/paths';
-import { withExif } from './exif-write';
+import { withExif } from '../../../model/exif-write';
 import { solidJpeg } from './jpeg-encode';
 import { SeededRandom } from './random';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileMetadataLosses, fromPickedItem, toNewMediaItem } from '../../../adapters/google/photos/map';
 import { durationMs } from '../../../adapters/google/photos/picker';
-import { withExif } from '../../sandbox/sample-data/exif-write';
+import { withExif } from '../../../model/exif-write';
 import { solidJpeg } from '../../sandbox/sample-data/jpeg-encode';
 
 describe('Google Photos mapping', () => {

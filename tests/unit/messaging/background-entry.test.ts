@@ -18,7 +18,7 @@ describe('background entry', () => {
 
     // Every registered provider is listed, in the registry's order.
     expect(reply).toMatchObject({ ok: true, value: providers.map((p) => expect.objectContaining({ id: p.id })) });
-    expect(providers.map((p) => p.id)).toEqual(expect.arrayContaining(['google', 'microsoft', 'caldav', 'carddav', 'webdav']));
+    expect(providers.map((p) => p.id)).toEqual(expect.arrayContaining(['google', 'microsoft', 'caldav', 'carddav', 'webdav', 'takeout']));
   });
 
   it('refuses a web page without acting', async () => {

@@ -1,9 +1,10 @@
 /**
- * Writes a minimal EXIF APP1 segment (CIPA DC-008) into a JPEG: camera make and model, DateTimeOriginal with
- * OffsetTimeOriginal, and GPS latitude/longitude when given. Little-endian TIFF; IFD0 is written last so the
- * offsets of the IFDs it points to are known.
+ * Writes a minimal EXIF APP1 segment (CIPA DC-008) into a JPEG: camera make and model when known,
+ * DateTimeOriginal with OffsetTimeOriginal, and GPS latitude/longitude when given. Little-endian TIFF; IFD0 is
+ * written last so the offsets of the IFDs it points to are known. The sample photos are made with it, and
+ * archive sources give a photo whose export stripped its EXIF (Instagram, Facebook) its time back.
  */
-import { TAG } from '../../../model/exif';
+import { TAG } from './exif';
 
 const ASCII = 2;
 const BYTE = 1;
@@ -65,8 +66,8 @@ class TiffWriter {
 }
 
 export interface ExifToWrite {
-  make: string;
-  model: string;
+  make?: string;
+  model?: string;
   /** `YYYY-MM-DDTHH:mm:ss` wall time. */
   taken: string;
   /** `+02:00` */
@@ -74,11 +75,13 @@ export interface ExifToWrite {
   location?: { lat: number; lon: number };
 }
 
-/** The JPEG with an EXIF segment right after its start-of-image marker. */
-export function withExif(jpeg: Uint8Array, exif: ExifToWrite): Uint8Array {
+/** The APP1 segment, marker and length included, to put right after a JPEG's start-of-image marker. */
+export function exifSegment(exif: ExifToWrite): Uint8Array {
   const tiff = new TiffWriter();
   const exifIfd = tiff.ifd([ascii(TAG.dateTimeOriginal, exif.taken.replace('T', ' ').replace(/-/g, ':')), ascii(TAG.offsetTimeOriginal, exif.takenOffset)]);
-  const root: Entry[] = [ascii(0x010f, exif.make), ascii(0x0110, exif.model), { tag: TAG.exifIfd, type: LONG, count: 1, value: u32(exifIfd) }];
+  const root: Entry[] = [{ tag: TAG.exifIfd, type: LONG, count: 1, value: u32(exifIfd) }];
+  if (exif.make) root.push(ascii(0x010f, exif.make));
+  if (exif.model) root.push(ascii(0x0110, exif.model));
   if (exif.location) {
     const { lat, lon } = exif.location;
     const gps = tiff.ifd([
@@ -92,7 +95,12 @@ export function withExif(jpeg: Uint8Array, exif: ExifToWrite): Uint8Array {
   }
   tiff.setFirstIfd(tiff.ifd(root));
   const body = [...new TextEncoder().encode('Exif\0\0'), ...tiff.bytes];
-  const app1 = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+  return Uint8Array.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body]);
+}
+
+/** The JPEG with an EXIF segment right after its start-of-image marker. */
+export function withExif(jpeg: Uint8Array, exif: ExifToWrite): Uint8Array {
+  const app1 = exifSegment(exif);
   const out = new Uint8Array(jpeg.length + app1.length);
   out.set(jpeg.subarray(0, 2));
   out.set(app1, 2);

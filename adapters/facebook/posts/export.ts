@@ -1,0 +1,67 @@
+/**
+ * Exports the posts of a Facebook export, oldest first. A post has no id in the export; its key is its time
+ * and its place among the posts of that same second, which stay the same from one reading of the export to
+ * the next.
+ */
+import { AdapterError, type AdapterContext, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
+import type { Post } from '../../../model/post';
+import { sliceAt } from '../../archive-paging';
+import { entryJson } from '../../zip-entry';
+import { openFacebook } from '../client';
+import type { FacebookPost } from '../photos/api-types';
+import { fromFacebookPost } from './map';
+
+export const PAGE_SIZE = 200;
+
+export const containerKey = (account: string): string => `facebook:${account}:posts:container:timeline`;
+export const postKey = (account: string, id: string): string => `facebook:${account}:posts:${id}`;
+
+export class FacebookPostsExporter implements Exporter {
+  readonly dataType = 'posts' as const;
+  private planned: Promise<ExportedItem<Post>[]> | undefined;
+
+  constructor(
+    private readonly ctx: AdapterContext,
+    private readonly pageSize = PAGE_SIZE,
+  ) {}
+
+  private open(): Promise<ExportedItem<Post>[]> {
+    this.planned ??= this.plan();
+    this.planned.catch(() => (this.planned = undefined));
+    return this.planned;
+  }
+
+  private async plan(): Promise<ExportedItem<Post>[]> {
+    const { postsFiles } = await openFacebook(this.ctx);
+    if (!postsFiles.length) throw new AdapterError('The chosen Facebook export has no posts (no your_posts__check_ins__photos_and_videos_1.json): when requesting your information, include Posts.', 'fatal');
+    const posts: FacebookPost[] = [];
+    for (const file of postsFiles) {
+      const list = await entryJson(file);
+      if (!Array.isArray(list)) throw new AdapterError(`${file.path} in ${file.part} does not list posts as Facebook's JSON export does.`, 'fatal');
+      posts.push(...(list as FacebookPost[]));
+    }
+    posts.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    const account = this.ctx.account;
+    const sameSecond = new Map<number, number>();
+    const items: ExportedItem<Post>[] = [];
+    for (const post of posts) {
+      const second = post.timestamp ?? 0;
+      const n = sameSecond.get(second) ?? 0;
+      sameSecond.set(second, n + 1);
+      const id = `${second}-${n}`;
+      const data = fromFacebookPost(post, id);
+      if (!data) continue;
+      const title = data.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `Post of ${data.published.slice(0, 10)}`;
+      items.push({ key: postKey(account, id), dataType: 'posts', containerKey: containerKey(account), title, data });
+    }
+    return items;
+  }
+
+  async exportPage(cursor: string | undefined): Promise<ExportPage> {
+    const items = await this.open();
+    const slice = sliceAt(items, cursor, this.pageSize);
+    const page: ExportPage = { containers: slice.first ? [{ key: containerKey(this.ctx.account), dataType: 'posts', name: 'Facebook posts', isDefault: true }] : [], items: slice.refs };
+    if (slice.next) page.next = slice.next;
+    return page;
+  }
+}

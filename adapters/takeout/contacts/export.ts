@@ -1,0 +1,104 @@
+/**
+ * Exports the contacts of a Takeout's Contacts folder into one address book: `All Contacts/All Contacts.vcf`
+ * when the export has it (every contact once), with each contact's labels taken from the other files it is in
+ * (`<label>/<label>.vcf`). The files are read when the export starts; a photo inside a card is streamed from the
+ * parsed card when the importer asks.
+ */
+import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
+import { contactLabel, type Contact } from '../../../model/contact';
+import { parseVCardFile, type VCardEntry } from '../../../model/contact-vcard';
+import { sliceAt } from '../../archive-paging';
+import { entryBytes } from '../../zip-entry';
+import { baseNameOf } from '../../zip-archive';
+import { openTakeout, productFiles, productMissing } from '../client';
+import { identityOf, withGroups } from './map';
+
+export const PAGE_SIZE = 500;
+export const CONTACTS_FOLDERS = ['Contacts', 'Kontakte', 'Contactos', 'Contatti', 'Contatos', 'Contacten'];
+const ALL_CONTACTS = /^all contacts\.vcf$/i;
+
+export const containerKey = (account: string): string => `takeout:${account}:contacts:container:contacts`;
+export const contactKey = (account: string, identity: string): string => `takeout:${account}:contacts:${identity}`;
+
+interface Planned {
+  items: ExportedItem<Contact>[];
+  photos: Map<string, { contentType: string; bytes: Uint8Array }>;
+}
+
+export class TakeoutContactsExporter implements Exporter {
+  readonly dataType = 'contacts' as const;
+  private planned: Promise<Planned> | undefined;
+
+  constructor(
+    private readonly ctx: AdapterContext,
+    private readonly pageSize = PAGE_SIZE,
+  ) {}
+
+  private open(): Promise<Planned> {
+    this.planned ??= this.plan();
+    this.planned.catch(() => (this.planned = undefined));
+    return this.planned;
+  }
+
+  private async plan(): Promise<Planned> {
+    const tree = await openTakeout(this.ctx);
+    const files = productFiles(tree, CONTACTS_FOLDERS)?.files.filter((f) => f.path.toLowerCase().endsWith('.vcf')) ?? [];
+    if (!files.length) throw productMissing(tree, 'Google Contacts', CONTACTS_FOLDERS[0]!);
+    const everyone = files.filter((f) => ALL_CONTACTS.test(baseNameOf(f.path)));
+    const ordered = [...everyone, ...files.filter((f) => !everyone.includes(f))];
+    const found = new Map<string, { entry: VCardEntry; groups: Set<string> }>();
+    for (const file of ordered) {
+      const group = baseNameOf(file.path).replace(/\.vcf$/i, '');
+      const parsed = parseVCardFile(await entryBytes(file), baseNameOf(file.path));
+      if (!parsed.entries.length && parsed.problems.length) {
+        throw new AdapterError(`${file.path} in ${file.part} holds no card Ferry can read: ${parsed.problems[0]!.message}`, 'fatal');
+      }
+      // Two cards alike within one file are two contacts; across files, the n-th of them is the same one.
+      const seenInFile = new Map<string, number>();
+      for (const entry of parsed.entries) {
+        const alike = identityOf(entry.contact);
+        const nth = (seenInFile.get(alike) ?? 0) + 1;
+        seenInFile.set(alike, nth);
+        const identity = nth === 1 ? alike : `${alike}#${nth}`;
+        const known = found.get(identity) ?? { entry, groups: new Set<string>() };
+        known.groups.add(group);
+        found.set(identity, known);
+      }
+    }
+    const account = this.ctx.account;
+    const items: ExportedItem<Contact>[] = [];
+    const photos = new Map<string, { contentType: string; bytes: Uint8Array }>();
+    for (const [identity, { entry, groups }] of found) {
+      const key = contactKey(account, identity);
+      const data = withGroups(entry.contact, groups);
+      if (entry.photo && 'bytes' in entry.photo) {
+        photos.set(key, entry.photo);
+        data.photo = { contentType: entry.photo.contentType, sourceUrl: key };
+      }
+      items.push({ key, dataType: 'contacts', containerKey: containerKey(account), title: contactLabel(data), data });
+    }
+    return { items, photos };
+  }
+
+  async exportPage(cursor: string | undefined): Promise<ExportPage> {
+    const { items } = await this.open();
+    const slice = sliceAt(items, cursor, this.pageSize);
+    const containers: Container[] = slice.first ? [{ key: containerKey(this.ctx.account), dataType: 'contacts', name: 'Contacts', isDefault: true }] : [];
+    const page: ExportPage = { containers, items: slice.refs };
+    if (slice.next) page.next = slice.next;
+    return page;
+  }
+
+  async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {
+    const photo = (await this.open()).photos.get(item.key);
+    if (!photo) throw new AdapterError(`The photo of “${contactLabel(item.data as Contact)}” is no longer in the chosen files.`, 'skip');
+    const bytes = photo.bytes.subarray(Math.min(from, photo.bytes.length));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    return { body, size: photo.bytes.length, offset: Math.min(from, photo.bytes.length), contentType: photo.contentType };
+  }
+}
