@@ -14,4 +14,10 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   outputDir: '../test-results',
+  projects: [
+    { name: 'e2e', testIgnore: /bench-quick\.spec\.ts/ },
+    // The bench smoke starts a sandbox of its own on the same port: it runs once the e2e worker (and the
+    // sandbox it holds) is gone.
+    { name: 'bench-smoke', testMatch: /bench-quick\.spec\.ts/, dependencies: ['e2e'] },
+  ],
 });
