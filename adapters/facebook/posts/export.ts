@@ -5,7 +5,7 @@
  */
 import { AdapterError, type AdapterContext, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import type { Post } from '../../../model/post';
-import { sliceAt } from '../../archive-paging';
+import { pageAt, planOnce } from '../../archive-paging';
 import { entryJson } from '../../zip-entry';
 import { openFacebook } from '../client';
 import type { FacebookPost } from '../photos/api-types';
@@ -18,18 +18,12 @@ export const postKey = (account: string, id: string): string => `facebook:${acco
 
 export class FacebookPostsExporter implements Exporter {
   readonly dataType = 'posts' as const;
-  private planned: Promise<ExportedItem<Post>[]> | undefined;
+  private readonly open = planOnce(() => this.plan());
 
   constructor(
     private readonly ctx: AdapterContext,
     private readonly pageSize = PAGE_SIZE,
   ) {}
-
-  private open(): Promise<ExportedItem<Post>[]> {
-    this.planned ??= this.plan();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
 
   private async plan(): Promise<ExportedItem<Post>[]> {
     const { postsFiles } = await openFacebook(this.ctx);
@@ -59,9 +53,6 @@ export class FacebookPostsExporter implements Exporter {
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const items = await this.open();
-    const slice = sliceAt(items, cursor, this.pageSize);
-    const page: ExportPage = { containers: slice.first ? [{ key: containerKey(this.ctx.account), dataType: 'posts', name: 'Facebook posts', isDefault: true }] : [], items: slice.refs };
-    if (slice.next) page.next = slice.next;
-    return page;
+    return pageAt(items, cursor, this.pageSize, () => [{ key: containerKey(this.ctx.account), dataType: 'posts', name: 'Facebook posts', isDefault: true }]);
   }
 }
