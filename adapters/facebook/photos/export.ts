@@ -10,7 +10,7 @@ import { fixMetaText } from '../../meta-export-text';
 import { ExifStamps } from '../../exif-stamp';
 import { entryJson } from '../../zip-entry';
 import type { ArchiveTree } from '../../zip-archive';
-import { openFacebook } from '../client';
+import { openFacebook, readPosts } from '../client';
 import type { FacebookAlbum, FacebookMedia, FacebookPost } from './api-types';
 import { fromFacebookMedia } from './map';
 
@@ -62,13 +62,7 @@ export class FacebookPhotosExporter implements Exporter {
       containers.push(container);
       album.photos.forEach((photo, order) => add(container.key, photo, order));
     }
-    const posts: FacebookPost[] = [];
-    for (const file of postsFiles) {
-      const list = await entryJson(file);
-      if (!Array.isArray(list)) throw new AdapterError(`${file.path} in ${file.part} does not list posts as Facebook's JSON export does.`, 'fatal');
-      posts.push(...(list as FacebookPost[]));
-    }
-    posts.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    const posts = await readPosts(postsFiles);
     const postsKey = containerKey(account, 'posts');
     const before = items.length;
     let order = 0;

@@ -6,9 +6,7 @@
 import { AdapterError, type AdapterContext, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import type { Post } from '../../../model/post';
 import { pageAt, planOnce } from '../../archive-paging';
-import { entryJson } from '../../zip-entry';
-import { openFacebook } from '../client';
-import type { FacebookPost } from '../photos/api-types';
+import { openFacebook, readPosts } from '../client';
 import { fromFacebookPost } from './map';
 
 export const PAGE_SIZE = 200;
@@ -28,13 +26,7 @@ export class FacebookPostsExporter implements Exporter {
   private async plan(): Promise<ExportedItem<Post>[]> {
     const { postsFiles } = await openFacebook(this.ctx);
     if (!postsFiles.length) throw new AdapterError('The chosen Facebook export has no posts (no your_posts__check_ins__photos_and_videos_1.json): when requesting your information, include Posts.', 'fatal');
-    const posts: FacebookPost[] = [];
-    for (const file of postsFiles) {
-      const list = await entryJson(file);
-      if (!Array.isArray(list)) throw new AdapterError(`${file.path} in ${file.part} does not list posts as Facebook's JSON export does.`, 'fatal');
-      posts.push(...(list as FacebookPost[]));
-    }
-    posts.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    const posts = await readPosts(postsFiles);
     const account = this.ctx.account;
     const sameSecond = new Map<number, number>();
     const items: ExportedItem<Post>[] = [];
