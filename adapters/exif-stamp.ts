@@ -10,7 +10,7 @@ import { readExif } from '../model/exif';
 import { exifSegment } from '../model/exif-write';
 import type { MediaItem } from '../model/media';
 import { entryContent, entryStream } from './zip-entry';
-import type { ArchiveEntry } from './zip-archive';
+import type { ArchiveEntry, ArchiveTree } from './zip-archive';
 
 /** Enough of a JPEG's start for its EXIF (an APP1 segment is at most 64 KiB). */
 const HEAD_BYTES = 64 * 1024 + 4;
@@ -98,6 +98,13 @@ export class ExifStamps {
     const segment = await this.segmentOf(item.key, file, item.data);
     item.data.sizeBytes = file.size + (segment?.length ?? 0);
     item.bytes = item.data.sizeBytes;
+  }
+
+  /** The item, prepared when its file is in the chosen zips (one that is not fails alone when its bytes are asked for). */
+  async prepared(item: ExportedItem<MediaItem>, tree: ArchiveTree): Promise<ExportedItem<MediaItem>> {
+    const file = tree.files.get(item.data.downloadSource);
+    if (file) await this.prepare(item, file);
+    return item;
   }
 
   async content(key: string, data: MediaItem, file: ArchiveEntry, from = 0): Promise<ContentStream> {

@@ -4,6 +4,6 @@
  */
 export { davError, davRequest, serverName } from '../caldav/client';
 export { accountOf, type DavAccount } from '../caldav/webdav/discovery';
-export { fetchObjects, listMembers, type DavCollection, type DavMember, type DavObject } from '../caldav/webdav/collections';
-export { collectionKey, collectionsFor, defaultCollection, ensureCollection, resourceKey } from '../caldav/collections';
+export { ensureCollection, resourceKey } from '../caldav/collections';
 export { createResource, findResource, settle, type ResourceKind } from '../caldav/webdav/resources';
+export { DavCollectionExporter } from '../caldav/collection-export';

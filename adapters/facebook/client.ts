@@ -5,7 +5,9 @@
  */
 import { AdapterError, type AdapterContext } from '../../model/adapter';
 import { chosenFiles } from '../local-files';
+import { entryJson } from '../zip-entry';
 import { baseNameOf, openArchive, type ArchiveEntry, type ArchiveTree } from '../zip-archive';
+import type { FacebookPost } from './photos/api-types';
 
 export const EXPORT_NAME = 'Facebook';
 /** Where posts and albums are: 2024 onwards, the 2023 layout, and before 2023. */
@@ -45,4 +47,15 @@ export async function openFacebook(ctx: AdapterContext): Promise<FacebookExport>
 export function exportId(names: readonly string[]): string {
   const first = [...names].sort()[0] ?? 'facebook';
   return /^facebook-([^-]+)-/i.exec(first)?.[1] ?? first.replace(/\.zip$/i, '');
+}
+
+/** The posts of every posts file, oldest first (the export lists the newest first). */
+export async function readPosts(postsFiles: readonly ArchiveEntry[]): Promise<FacebookPost[]> {
+  const posts: FacebookPost[] = [];
+  for (const file of postsFiles) {
+    const list = await entryJson(file);
+    if (!Array.isArray(list)) throw new AdapterError(`${file.path} in ${file.part} does not list posts as Facebook's JSON export does.`, 'fatal');
+    posts.push(...(list as FacebookPost[]));
+  }
+  return posts.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
 }

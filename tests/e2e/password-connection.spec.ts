@@ -5,15 +5,14 @@
  * filled in), disconnecting forgets it, and a calendar moves from the Google sandbox to the server.
  * Needs the CalDAV adapter (provider id `caldav`) in the registry.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { providerById } from '../../adapters';
 import { launchFerry } from '../harness/browser';
 import { FerryApp } from '../harness/ferry-app';
 import { test, expect } from '../harness/fixtures';
+import { freePort, installedBinary, startLocalServer } from '../harness/local-server';
+import { filesHolding, storedText } from '../harness/secrets-at-rest';
 import { PROVIDER_NAMES } from '../harness/scenario';
 import { writeSampleCalendars } from '../sandbox/sample-data/calendar';
 
@@ -36,15 +35,16 @@ interface Radicale {
 }
 
 async function startRadicale(dir: string): Promise<Radicale> {
-  const binary = ['/usr/bin/radicale', '/usr/local/bin/radicale'].find((candidate) => existsSync(candidate));
-  if (!binary) throw new Error('Radicale is not installed; this test starts a real one. Install it with: apt-get install -y radicale');
+  const binary = installedBinary('radicale');
   await mkdir(dir, { recursive: true });
   const users = path.join(dir, 'users');
   await writeFile(users, `${USER}:${PASSWORD}\n`);
   const port = await freePort();
-  const child = spawn(
+  const url = `http://127.0.0.1:${port}/`;
+  const server = await startLocalServer({
+    name: 'Radicale',
     binary,
-    [
+    args: [
       '--server-hosts', `127.0.0.1:${port}`,
       '--auth-type', 'htpasswd',
       '--auth-htpasswd-filename', users,
@@ -52,81 +52,9 @@ async function startRadicale(dir: string): Promise<Radicale> {
       '--auth-delay', '0',
       '--storage-filesystem-folder', path.join(dir, 'collections'),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
-  child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
-  const url = `http://127.0.0.1:${port}/`;
-  await waitUntilAnswering(url, child, () => log);
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
+    answering: () => fetch(url, { method: 'OPTIONS' }).then(() => true),
   });
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Radicale exited with code ${child.exitCode}:\n${log()}`);
-    if (await fetch(url, { method: 'OPTIONS' }).then(() => true, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`Radicale did not answer on ${url} within 20 s:\n${log()}`);
-}
-
-/** storage.local and every IndexedDB store of Ferry's, as text. */
-async function storedText(app: FerryApp): Promise<string> {
-  return app.page.evaluate(async () => {
-    const out: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        out.push(JSON.stringify(rows));
-      }
-      db.close();
-    }
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome;
-    out.push(JSON.stringify(await chromeApi.storage.local.get(null)));
-    return out.join('\n');
-  });
-}
-
-async function filesHolding(dir: string, needles: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    if (!entry.isFile() || (await stat(full)).size > 64 * 1024 * 1024) continue;
-    const bytes = await readFile(full).catch(() => Buffer.alloc(0));
-    if (needles.some((needle) => bytes.includes(Buffer.from(needle, 'utf8')))) found.push(full);
-  }
-  return found;
+  return { url, close: () => server.stop() };
 }
 
 /** Every event UID in the seed's .ics files. */
@@ -170,7 +98,7 @@ test('an app password: refused when wrong, sealed when right, asked again after 
 
     await app.connectWithPassword(CALDAV, { url: radicale.url, username: USER, password: PASSWORD });
     await expect(app.page.getByText('There is nothing for Ferry to revoke at the server')).toBeVisible();
-    const stored = await storedText(app);
+    const stored = await storedText(app.page);
     expect(stored).toContain('auth:password:caldav');
     expect(stored).toContain(radicale.url);
     expect(stored.includes(PASSWORD), 'the app password in storage.local or IndexedDB').toBe(false);
@@ -192,7 +120,7 @@ test('an app password: refused when wrong, sealed when right, asked again after 
 
       await again.page.getByRole('button', { name: `Disconnect ${CALDAV}`, exact: true }).click();
       await expect(form.getByLabel('App password', { exact: true })).toBeVisible();
-      const afterDisconnect = await storedText(again);
+      const afterDisconnect = await storedText(again.page);
       expect(afterDisconnect).not.toContain('auth:password:caldav');
       expect(afterDisconnect).not.toContain('auth:connection:caldav');
     } finally {

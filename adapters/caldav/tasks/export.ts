@@ -6,7 +6,7 @@
 import type { AdapterContext, Container, ExportPage, ExportedItem, Exporter } from '../../../model/adapter';
 import type { Task } from '../../../model/task';
 import { decodeCursor, encodeCursor } from '../../cursor';
-import { CalDavPagedExporter } from '../calendar/export';
+import { DavCollectionExporter } from '../collection-export';
 import { resourceKey } from '../collections';
 import { fetchObjects, type DavCollection } from '../webdav/collections';
 import { parentsFirst, tasksOfList, type TaskInList } from './map';
@@ -19,17 +19,17 @@ interface Cursor {
   offset: number;
 }
 
-export class CalDavTasksExporter extends CalDavPagedExporter implements Exporter {
+export class CalDavTasksExporter extends DavCollectionExporter implements Exporter {
   private readonly lists = new Map<string, Promise<TaskInList[]>>();
 
   constructor(ctx: AdapterContext, pageSize = TASKS_PER_PAGE) {
-    super(ctx, 'tasks', 'VTODO', pageSize);
+    super(ctx, 'caldav', 'tasks', 'VTODO', pageSize);
   }
 
   async exportPage(cursorText: string | undefined): Promise<ExportPage> {
     if (cursorText !== undefined) return this.page(decodeCursor<Cursor>(cursorText), []);
-    const { calendars, containers } = await this.containers();
-    return this.page({ lists: calendars.map((c) => c.url), at: 0, offset: 0 }, containers);
+    const { collections, containers } = await this.containers();
+    return this.page({ lists: collections.map((c) => c.url), at: 0, offset: 0 }, containers);
   }
 
   private tasksOf(list: DavCollection): Promise<TaskInList[]> {
@@ -45,7 +45,7 @@ export class CalDavTasksExporter extends CalDavPagedExporter implements Exporter
   }
 
   private async page(cursor: Cursor, containers: Container[]): Promise<ExportPage> {
-    const known = await this.calendars();
+    const known = await this.collections();
     const items: ExportedItem<Task>[] = [];
     let { at, offset } = cursor;
     while (at < cursor.lists.length && items.length < this.pageSize) {

@@ -3,97 +3,30 @@
  * sync-collection where the server offers it, else PROPFIND, and read with addressbook-multiget; the cursor
  * holds the address books and the last card done, in URL order. Photos are read from their card on demand.
  */
-import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
+import { AdapterError, type AdapterContext, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import { contactLabel, type Contact } from '../../../model/contact';
-import { decodeCursor, encodeCursor } from '../../cursor';
 import { sendRequest } from '../../http';
-import { accountOf, collectionKey, collectionsFor, davError, davRequest, defaultCollection, fetchObjects, listMembers, resourceKey, serverName, type DavCollection, type DavMember } from '../client';
+import { DavCollectionExporter, davError, davRequest, resourceKey, serverName } from '../client';
 import { contactOfResource, photoOfResource } from './map';
 
 export const CARDS_PER_PAGE = 100;
-
-interface Cursor {
-  books: string[];
-  at: number;
-  after?: string;
-}
 
 const streamOf = (bytes: Uint8Array, contentType: string, from: number): ContentStream => {
   const rest = bytes.subarray(Math.min(from, bytes.length));
   return { body: new ReadableStream({ start: (c) => (c.enqueue(rest), c.close()) }), size: bytes.length, contentType, offset: from };
 };
 
-export class CardDavContactsExporter implements Exporter {
-  readonly dataType = 'contacts' as const;
-  private books?: Promise<DavCollection[]>;
-  private readonly members = new Map<string, Promise<DavMember[]>>();
-
-  constructor(
-    private readonly ctx: AdapterContext,
-    private readonly pageSize = CARDS_PER_PAGE,
-  ) {}
-
-  private addressBooks(): Promise<DavCollection[]> {
-    this.books ??= accountOf(this.ctx, 'carddav').then((account) => collectionsFor(this.ctx, account, 'carddav'));
-    return this.books;
+export class CardDavContactsExporter extends DavCollectionExporter implements Exporter {
+  constructor(ctx: AdapterContext, pageSize = CARDS_PER_PAGE) {
+    super(ctx, 'carddav', 'contacts', undefined, pageSize);
   }
 
-  private membersOf(book: DavCollection): Promise<DavMember[]> {
-    let members = this.members.get(book.url);
-    if (!members) {
-      members = listMembers(this.ctx, book, `listing the contacts of "${book.name}"`);
-      members.catch(() => this.members.delete(book.url));
-      this.members.set(book.url, members);
-    }
-    return members;
-  }
-
-  private containerKey(url: string): string {
-    return collectionKey('carddav', this.ctx.account, 'contacts', url);
-  }
-
-  async exportPage(cursorText: string | undefined): Promise<ExportPage> {
-    if (cursorText !== undefined) return this.page(decodeCursor<Cursor>(cursorText), []);
-    const account = await accountOf(this.ctx, 'carddav');
-    const books = await this.addressBooks();
-    const own = defaultCollection(account, books);
-    const containers = books.map((b): Container => {
-      const container: Container = { key: this.containerKey(b.url), dataType: 'contacts', name: b.name };
-      if (b.description) container.description = b.description;
-      if (b === own) container.isDefault = true;
-      return container;
+  exportPage(cursorText: string | undefined): Promise<ExportPage> {
+    return this.memberPage(cursorText, (object, book): ExportedItem<Contact>[] => {
+      const { contact } = contactOfResource(object.data, object.url);
+      if (!contact) return [];
+      return [{ key: resourceKey('carddav', this.ctx.account, 'contacts', object.url), dataType: 'contacts', containerKey: this.containerKey(book.url), title: contactLabel(contact), data: contact }];
     });
-    return this.page({ books: books.map((b) => b.url), at: 0 }, containers);
-  }
-
-  private async page(cursor: Cursor, containers: Container[]): Promise<ExportPage> {
-    const known = await this.addressBooks();
-    const items: ExportedItem<Contact>[] = [];
-    let { at, after } = cursor;
-    let taken = 0;
-    while (at < cursor.books.length && taken < this.pageSize) {
-      const book = known.find((b) => b.url === cursor.books[at]);
-      const rest = book ? (await this.membersOf(book)).filter((m) => after === undefined || m.url > after) : [];
-      const chunk = rest.slice(0, this.pageSize - taken);
-      if (book && chunk.length) {
-        const objects = await fetchObjects(this.ctx, book, chunk, 'carddav', `reading the contacts of "${book.name}"`);
-        for (const object of objects) {
-          const { contact } = contactOfResource(object.data, object.url);
-          if (!contact) continue;
-          items.push({ key: resourceKey('carddav', this.ctx.account, 'contacts', object.url), dataType: 'contacts', containerKey: this.containerKey(book.url), title: contactLabel(contact), data: contact });
-        }
-      }
-      taken += chunk.length;
-      if (chunk.length === rest.length) {
-        at += 1;
-        after = undefined;
-      } else {
-        after = chunk[chunk.length - 1]!.url;
-      }
-    }
-    const page: ExportPage = { containers, items };
-    if (at < cursor.books.length) page.next = encodeCursor<Cursor>(after === undefined ? { books: cursor.books, at } : { books: cursor.books, at, after });
-    return page;
   }
 
   /** The photo's bytes: from inside its card (re-read, so they never sit in the item), or from the link the card holds. */

@@ -5,12 +5,12 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
-import { sliceAt } from '../../archive-paging';
+import { pageAt, planOnce } from '../../archive-paging';
 import { fixMetaText } from '../../meta-export-text';
 import { ExifStamps } from '../../exif-stamp';
 import { entryJson } from '../../zip-entry';
 import type { ArchiveTree } from '../../zip-archive';
-import { openFacebook } from '../client';
+import { openFacebook, readPosts } from '../client';
 import type { FacebookAlbum, FacebookMedia, FacebookPost } from './api-types';
 import { fromFacebookMedia } from './map';
 
@@ -28,19 +28,13 @@ interface Planned {
 
 export class FacebookPhotosExporter implements Exporter {
   readonly dataType = 'photos' as const;
-  private planned: Promise<Planned> | undefined;
+  private readonly open = planOnce(() => this.plan());
   private readonly stamps = new ExifStamps();
 
   constructor(
     private readonly ctx: AdapterContext,
     private readonly pageSize = PAGE_SIZE,
   ) {}
-
-  private open(): Promise<Planned> {
-    this.planned ??= this.plan();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
 
   private async plan(): Promise<Planned> {
     const { tree, postsFiles, albumFiles } = await openFacebook(this.ctx);
@@ -68,13 +62,7 @@ export class FacebookPhotosExporter implements Exporter {
       containers.push(container);
       album.photos.forEach((photo, order) => add(container.key, photo, order));
     }
-    const posts: FacebookPost[] = [];
-    for (const file of postsFiles) {
-      const list = await entryJson(file);
-      if (!Array.isArray(list)) throw new AdapterError(`${file.path} in ${file.part} does not list posts as Facebook's JSON export does.`, 'fatal');
-      posts.push(...(list as FacebookPost[]));
-    }
-    posts.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    const posts = await readPosts(postsFiles);
     const postsKey = containerKey(account, 'posts');
     const before = items.length;
     let order = 0;
@@ -87,14 +75,7 @@ export class FacebookPhotosExporter implements Exporter {
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const { tree, containers, items } = await this.open();
-    const slice = sliceAt(items, cursor, this.pageSize);
-    for (const item of slice.refs) {
-      const file = tree.files.get(item.data.downloadSource);
-      if (file) await this.stamps.prepare(item, file);
-    }
-    const page: ExportPage = { containers: slice.first ? containers : [], items: slice.refs };
-    if (slice.next) page.next = slice.next;
-    return page;
+    return pageAt(items, cursor, this.pageSize, () => containers, (item) => this.stamps.prepared(item, tree));
   }
 
   async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {

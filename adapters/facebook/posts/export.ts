@@ -5,10 +5,8 @@
  */
 import { AdapterError, type AdapterContext, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import type { Post } from '../../../model/post';
-import { sliceAt } from '../../archive-paging';
-import { entryJson } from '../../zip-entry';
-import { openFacebook } from '../client';
-import type { FacebookPost } from '../photos/api-types';
+import { pageAt, planOnce } from '../../archive-paging';
+import { openFacebook, readPosts } from '../client';
 import { fromFacebookPost } from './map';
 
 export const PAGE_SIZE = 200;
@@ -18,29 +16,17 @@ export const postKey = (account: string, id: string): string => `facebook:${acco
 
 export class FacebookPostsExporter implements Exporter {
   readonly dataType = 'posts' as const;
-  private planned: Promise<ExportedItem<Post>[]> | undefined;
+  private readonly open = planOnce(() => this.plan());
 
   constructor(
     private readonly ctx: AdapterContext,
     private readonly pageSize = PAGE_SIZE,
   ) {}
 
-  private open(): Promise<ExportedItem<Post>[]> {
-    this.planned ??= this.plan();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
-
   private async plan(): Promise<ExportedItem<Post>[]> {
     const { postsFiles } = await openFacebook(this.ctx);
     if (!postsFiles.length) throw new AdapterError('The chosen Facebook export has no posts (no your_posts__check_ins__photos_and_videos_1.json): when requesting your information, include Posts.', 'fatal');
-    const posts: FacebookPost[] = [];
-    for (const file of postsFiles) {
-      const list = await entryJson(file);
-      if (!Array.isArray(list)) throw new AdapterError(`${file.path} in ${file.part} does not list posts as Facebook's JSON export does.`, 'fatal');
-      posts.push(...(list as FacebookPost[]));
-    }
-    posts.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    const posts = await readPosts(postsFiles);
     const account = this.ctx.account;
     const sameSecond = new Map<number, number>();
     const items: ExportedItem<Post>[] = [];
@@ -59,9 +45,6 @@ export class FacebookPostsExporter implements Exporter {
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const items = await this.open();
-    const slice = sliceAt(items, cursor, this.pageSize);
-    const page: ExportPage = { containers: slice.first ? [{ key: containerKey(this.ctx.account), dataType: 'posts', name: 'Facebook posts', isDefault: true }] : [], items: slice.refs };
-    if (slice.next) page.next = slice.next;
-    return page;
+    return pageAt(items, cursor, this.pageSize, () => [{ key: containerKey(this.ctx.account), dataType: 'posts', name: 'Facebook posts', isDefault: true }]);
   }
 }

@@ -6,7 +6,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import type { MediaItem } from '../../../model/media';
-import { sliceAt } from '../../archive-paging';
+import { pageAt, planOnce } from '../../archive-paging';
 import { ExifStamps } from '../../exif-stamp';
 import { entryJson } from '../../zip-entry';
 import type { ArchiveTree } from '../../zip-archive';
@@ -34,19 +34,13 @@ interface Found {
 
 export class InstagramPhotosExporter implements Exporter {
   readonly dataType = 'photos' as const;
-  private planned: Promise<Planned> | undefined;
+  private readonly open = planOnce(() => this.plan());
   private readonly stamps = new ExifStamps();
 
   constructor(
     private readonly ctx: AdapterContext,
     private readonly pageSize = PAGE_SIZE,
   ) {}
-
-  private open(): Promise<Planned> {
-    this.planned ??= this.plan();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
 
   private async plan(): Promise<Planned> {
     const { tree, postsFiles } = await openInstagram(this.ctx);
@@ -83,15 +77,8 @@ export class InstagramPhotosExporter implements Exporter {
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const { tree, items } = await this.open();
-    const slice = sliceAt(items, cursor, this.pageSize);
-    for (const item of slice.refs) {
-      const file = tree.files.get(item.data.downloadSource);
-      if (file) await this.stamps.prepare(item, file);
-    }
-    const containers: Container[] = slice.first ? [{ key: containerKey(this.ctx.account), dataType: 'photos', name: ALBUM_NAME, description: 'Photos and videos of my Instagram posts' }] : [];
-    const page: ExportPage = { containers, items: slice.refs };
-    if (slice.next) page.next = slice.next;
-    return page;
+    const album = (): Container[] => [{ key: containerKey(this.ctx.account), dataType: 'photos', name: ALBUM_NAME, description: 'Photos and videos of my Instagram posts' }];
+    return pageAt(items, cursor, this.pageSize, album, (item) => this.stamps.prepared(item, tree));
   }
 
   async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {

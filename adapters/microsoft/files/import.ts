@@ -5,10 +5,12 @@
  * bytes), by a simple PUT and a PATCH of their times. Idempotent by path: a file of the same size whose hashes and
  * modified time agree is the one made before; a different file of that name moves the upload to `name (2).ext`.
  */
-import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
+import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer } from '../../../model/adapter';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { parentPath, type FileEntry } from '../../../model/file';
 import { parseJsonAnswer, sendRequest } from '../../http';
+import { FolderTree } from '../../folder-tree';
+import { importEach, imported } from '../../import-each';
 import { graphError, graphRequest, query } from '../client';
 import type { DriveItem, UploadSession } from '../photos/api-types';
 import { itemUrl } from '../photos/download';
@@ -19,8 +21,8 @@ import { fileSystemInfoOf, isSameFile, oneDriveName, toUploadableItem } from './
 export class MicrosoftFilesImporter implements Importer {
   readonly dataType = 'files' as const;
   private root: Promise<string> | undefined;
-  /** Folder id by `<container id>/<path>`, for items that arrive without their parent's id. */
-  private readonly folders = new Map<string, Promise<string>>();
+  /** For items that arrive without their parent's id. */
+  private readonly tree = new FolderTree((parent, name) => ensureFolder(this.ctx, parent, safeName(name)));
 
   constructor(private readonly ctx: AdapterContext) {}
 
@@ -34,50 +36,23 @@ export class MicrosoftFilesImporter implements Importer {
     return ensureFolder(this.ctx, await this.driveRoot(), safeName(container.name));
   }
 
-  /** The folder at `path` below the container, made (with every folder above it) when missing. */
-  private folderAt(containerId: string, path: string): Promise<string> {
-    if (!path) return Promise.resolve(containerId);
-    const key = `${containerId}/${path}`;
-    let made = this.folders.get(key);
-    if (!made) {
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      made = this.folderAt(containerId, parentPath(path)).then((parent) => ensureFolder(this.ctx, parent, safeName(name)));
-      made.catch(() => this.folders.delete(key));
-      this.folders.set(key, made);
-    }
-    return made;
-  }
-
-  private parentOf(item: ImportItem<FileEntry>): Promise<string> {
-    return item.parentId ? Promise.resolve(item.parentId) : this.folderAt(item.containerId, parentPath(item.data.path));
-  }
-
-  async importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    const results: ImportResult[] = [];
-    for (const item of items as ImportItem<FileEntry>[]) {
-      try {
-        results.push(await this.importOne(item));
-      } catch (error) {
-        if (!(error instanceof AdapterError) || error.errorClass === 'fatal') throw error;
-        results.push({ key: item.key, ok: false, error });
-      }
-    }
-    return results;
+  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
+    return importEach(items as ImportItem<FileEntry>[], (item) => this.importOne(item));
   }
 
   private async importOne(item: ImportItem<FileEntry>): Promise<ImportResult> {
     const entry = item.data;
     const { name, lost } = oneDriveName(entry);
-    const parent = await this.parentOf(item);
+    const parent = await this.tree.parentOf(item);
     if (entry.kind === 'folder') {
       const id = await ensureFolder(this.ctx, parent, name, fileSystemInfoOf(entry));
-      this.folders.set(`${item.containerId}/${entry.path}`, Promise.resolve(id));
-      return finished(item, id, lost);
+      this.tree.remember(item.containerId, entry.path, id);
+      return imported(item.key, id, lost);
     }
     const place = await findOrFreeName(this.ctx, parent, name, (found) => isSameFile(found, entry, entry.sizeBytes));
-    if ('id' in place) return finished(item, place.id, lost);
+    if ('id' in place) return imported(item.key, place.id, lost);
     const made = entry.sizeBytes === 0 ? await this.uploadEmpty(parent, place.name, entry) : await this.upload(item, parent, place.name);
-    return finished(item, made.id, lost);
+    return imported(item.key, made.id, lost);
   }
 
   private async upload(item: ImportItem<FileEntry>, parent: string, name: string): Promise<DriveItem> {
@@ -132,8 +107,4 @@ export class MicrosoftFilesImporter implements Importer {
     }
     return found;
   }
-}
-
-function finished(item: ImportItem<FileEntry>, destinationId: string, lost: LostField[]): ImportResult {
-  return lost.length ? { key: item.key, ok: true, destinationId, lost } : { key: item.key, ok: true, destinationId };
 }

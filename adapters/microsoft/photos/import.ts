@@ -10,6 +10,7 @@
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type UploadCheckpoint } from '../../../model/adapter';
 import { withheldLosses, type MediaItem } from '../../../model/media';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
+import { importEach } from '../../import-each';
 import { graphRequest } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
 import { DRIVE, ensureFolder, findOrFreeName, itemPath, safeName } from './drive';
@@ -46,17 +47,8 @@ export class MicrosoftPhotosImporter implements Importer {
     return findOrFreeName(this.ctx, item.containerId, safeName(item.data.fileName), (found) => isSameUpload(found, item.data, size));
   }
 
-  async importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    const results: ImportResult[] = [];
-    for (const item of items as ImportItem<MediaItem>[]) {
-      try {
-        results.push(await this.importOne(item));
-      } catch (error) {
-        if (!(error instanceof AdapterError) || error.errorClass === 'fatal') throw error;
-        results.push({ key: item.key, ok: false, error });
-      }
-    }
-    return results;
+  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
+    return importEach(items as ImportItem<MediaItem>[], (item) => this.importOne(item));
   }
 
   private async importOne(item: ImportItem<MediaItem>): Promise<ImportResult> {

@@ -6,7 +6,7 @@
 import { AdapterError, type AdapterContext, type Container, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import { parseCalendarFile } from '../../../model/calendar-ics';
 import type { CalendarEvent } from '../../../model/calendar';
-import { sliceAt } from '../../archive-paging';
+import { pageAt, planOnce } from '../../archive-paging';
 import { entryText } from '../../zip-entry';
 import { openTakeout, productFiles, productMissing } from '../client';
 import { calendarContainer, eventId } from './map';
@@ -25,18 +25,12 @@ interface Planned {
 
 export class TakeoutCalendarExporter implements Exporter {
   readonly dataType = 'calendar' as const;
-  private planned: Promise<Planned> | undefined;
+  private readonly open = planOnce(() => this.plan());
 
   constructor(
     private readonly ctx: AdapterContext,
     private readonly pageSize = PAGE_SIZE,
   ) {}
-
-  private open(): Promise<Planned> {
-    this.planned ??= this.plan();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
 
   private async plan(): Promise<Planned> {
     const tree = await openTakeout(this.ctx);
@@ -68,9 +62,6 @@ export class TakeoutCalendarExporter implements Exporter {
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const { containers, items } = await this.open();
-    const slice = sliceAt(items, cursor, this.pageSize);
-    const page: ExportPage = { containers: slice.first ? containers : [], items: slice.refs };
-    if (slice.next) page.next = slice.next;
-    return page;
+    return pageAt(items, cursor, this.pageSize, () => containers);
   }
 }

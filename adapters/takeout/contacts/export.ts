@@ -4,10 +4,10 @@
  * (`<label>/<label>.vcf`). The files are read when the export starts; a photo inside a card is streamed from the
  * parsed card when the importer asks.
  */
-import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
+import { AdapterError, type AdapterContext, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
 import { contactLabel, type Contact } from '../../../model/contact';
 import { parseVCardFile, type VCardEntry } from '../../../model/contact-vcard';
-import { sliceAt } from '../../archive-paging';
+import { pageAt, planOnce } from '../../archive-paging';
 import { entryBytes } from '../../zip-entry';
 import { baseNameOf } from '../../zip-archive';
 import { openTakeout, productFiles, productMissing } from '../client';
@@ -27,18 +27,12 @@ interface Planned {
 
 export class TakeoutContactsExporter implements Exporter {
   readonly dataType = 'contacts' as const;
-  private planned: Promise<Planned> | undefined;
+  private readonly open = planOnce(() => this.plan());
 
   constructor(
     private readonly ctx: AdapterContext,
     private readonly pageSize = PAGE_SIZE,
   ) {}
-
-  private open(): Promise<Planned> {
-    this.planned ??= this.plan();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
 
   private async plan(): Promise<Planned> {
     const tree = await openTakeout(this.ctx);
@@ -82,11 +76,7 @@ export class TakeoutContactsExporter implements Exporter {
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const { items } = await this.open();
-    const slice = sliceAt(items, cursor, this.pageSize);
-    const containers: Container[] = slice.first ? [{ key: containerKey(this.ctx.account), dataType: 'contacts', name: 'Contacts', isDefault: true }] : [];
-    const page: ExportPage = { containers, items: slice.refs };
-    if (slice.next) page.next = slice.next;
-    return page;
+    return pageAt(items, cursor, this.pageSize, () => [{ key: containerKey(this.ctx.account), dataType: 'contacts', name: 'Contacts', isDefault: true }]);
   }
 
   async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {

@@ -8,7 +8,7 @@ import type { MediaItem } from '../../../model/media';
 import { mediaTypeOf } from '../../../model/media-sidecar';
 import { ExifStamps } from '../../exif-stamp';
 import { entryJson } from '../../zip-entry';
-import { sliceAt } from '../../archive-paging';
+import { pageAt, planOnce } from '../../archive-paging';
 import { baseNameOf, type ArchiveTree } from '../../zip-archive';
 import { openTakeout, productFiles, productMissing } from '../client';
 import { applySidecar, isSidecar, type TakeoutSidecar } from './map';
@@ -33,7 +33,6 @@ interface AlbumMetadata {
 
 export class TakeoutPhotosExporter implements Exporter {
   readonly dataType = 'photos' as const;
-  private planned: Promise<Planned> | undefined;
   private readonly stamps = new ExifStamps();
 
   constructor(
@@ -41,29 +40,26 @@ export class TakeoutPhotosExporter implements Exporter {
     private readonly pageSize = PAGE_SIZE,
   ) {}
 
-  private open(): Promise<Planned> {
-    this.planned ??= (async () => {
-      const tree = await openTakeout(this.ctx);
-      const photos = productFiles(tree, PHOTOS_FOLDERS);
-      if (!photos) throw productMissing(tree, 'Google Photos', PHOTOS_FOLDERS[0]!);
-      return { tree, plan: planPhotos(photos.files) };
-    })();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
+  private readonly open = planOnce(async (): Promise<Planned> => {
+    const tree = await openTakeout(this.ctx);
+    const photos = productFiles(tree, PHOTOS_FOLDERS);
+    if (!photos) throw productMissing(tree, 'Google Photos', PHOTOS_FOLDERS[0]!);
+    return { tree, plan: planPhotos(photos.files) };
+  });
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const { plan } = await this.open();
-    const slice = sliceAt(plan.items, cursor, this.pageSize);
-    const containers = slice.first ? await Promise.all(plan.albums.map((a) => this.containerOf(a))) : [];
-    const items: ExportedItem<MediaItem>[] = [];
-    for (const ref of slice.refs) {
-      const item = await this.itemOf(ref);
-      if (!item) continue;
-      if (ref.kind === 'file') await this.stamps.prepare(item, ref.file);
-      items.push(item);
-    }
-    return slice.next ? { containers, items, next: slice.next } : { containers, items };
+    return pageAt(
+      plan.items,
+      cursor,
+      this.pageSize,
+      () => Promise.all(plan.albums.map((a) => this.containerOf(a))),
+      async (ref) => {
+        const item = await this.itemOf(ref);
+        if (item && ref.kind === 'file') await this.stamps.prepare(item, ref.file);
+        return item;
+      },
+    );
   }
 
   private async containerOf(album: PlannedAlbum): Promise<Container> {

@@ -5,7 +5,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import type { Task } from '../../../model/task';
-import { sliceAt } from '../../archive-paging';
+import { pageAt, planOnce } from '../../archive-paging';
 import { entryJson } from '../../zip-entry';
 import { baseNameOf } from '../../zip-archive';
 import { openTakeout, productFiles, productMissing } from '../client';
@@ -44,18 +44,12 @@ function parentsFirst(tasks: (TakeoutTask & { id: string })[], orders: Map<strin
 
 export class TakeoutTasksExporter implements Exporter {
   readonly dataType = 'tasks' as const;
-  private planned: Promise<Planned> | undefined;
+  private readonly open = planOnce(() => this.plan());
 
   constructor(
     private readonly ctx: AdapterContext,
     private readonly pageSize = PAGE_SIZE,
   ) {}
-
-  private open(): Promise<Planned> {
-    this.planned ??= this.plan();
-    this.planned.catch(() => (this.planned = undefined));
-    return this.planned;
-  }
 
   private async plan(): Promise<Planned> {
     const tree = await openTakeout(this.ctx);
@@ -89,9 +83,6 @@ export class TakeoutTasksExporter implements Exporter {
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
     const { containers, items } = await this.open();
-    const slice = sliceAt(items, cursor, this.pageSize);
-    const page: ExportPage = { containers: slice.first ? containers : [], items: slice.refs };
-    if (slice.next) page.next = slice.next;
-    return page;
+    return pageAt(items, cursor, this.pageSize, () => containers);
   }
 }

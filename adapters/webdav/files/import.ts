@@ -8,6 +8,8 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
 import { numberedName, parentPath, type FileEntry } from '../../../model/file';
+import { FolderTree } from '../../folder-tree';
+import { importEach, imported } from '../../import-each';
 import { childUrl, davError, ensureCollection, propfind, serverRoot } from '../client';
 import { instantOf, isSameFile, putHeaders, sameSecond } from './map';
 import { DavUploader, type BodyMode } from './upload';
@@ -20,62 +22,37 @@ const davName = (name: string): string => name.replace(/[/\u0000-\u001f]/g, '_')
 export class WebdavFilesImporter implements Importer {
   readonly dataType = 'files' as const;
   private readonly uploader: DavUploader;
-  /** Folder URL by `<container URL><path>`, for items that arrive without their parent's id. */
-  private readonly folders = new Map<string, Promise<string>>();
+  /** For items that arrive without their parent's id. */
+  private readonly tree: FolderTree;
 
   constructor(
     private readonly ctx: AdapterContext,
     bodyMode: BodyMode = 'stream',
   ) {
     this.uploader = new DavUploader(ctx, bodyMode);
+    this.tree = new FolderTree((parent, name) => ensureCollection(ctx, childUrl(parent, davName(name), true)));
   }
 
   ensureContainer(container: Container): Promise<string> {
     return ensureCollection(this.ctx, childUrl(serverRoot(this.ctx), davName(container.name), true));
   }
 
-  private folderAt(containerId: string, path: string): Promise<string> {
-    if (!path) return Promise.resolve(containerId);
-    const key = `${containerId}${path}`;
-    let made = this.folders.get(key);
-    if (!made) {
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      made = this.folderAt(containerId, parentPath(path)).then((parent) => ensureCollection(this.ctx, childUrl(parent, davName(name), true)));
-      made.catch(() => this.folders.delete(key));
-      this.folders.set(key, made);
-    }
-    return made;
-  }
-
-  private parentOf(item: ImportItem<FileEntry>): Promise<string> {
-    return item.parentId ? Promise.resolve(item.parentId) : this.folderAt(item.containerId, parentPath(item.data.path));
-  }
-
-  async importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    const results: ImportResult[] = [];
-    for (const item of items as ImportItem<FileEntry>[]) {
-      try {
-        results.push(await this.importOne(item));
-      } catch (error) {
-        if (!(error instanceof AdapterError) || error.errorClass === 'fatal') throw error;
-        results.push({ key: item.key, ok: false, error });
-      }
-    }
-    return results;
+  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
+    return importEach(items as ImportItem<FileEntry>[], (item) => this.importOne(item));
   }
 
   private async importOne(item: ImportItem<FileEntry>): Promise<ImportResult> {
     const entry = item.data;
     const name = davName(entry.name);
     const lost: LostField[] = name === entry.name ? [] : [{ field: 'name', reason: `A WebDAV name cannot hold “/” or control characters; “${entry.name}” became “${name}”` }];
-    const parent = await this.parentOf(item);
+    const parent = await this.tree.parentOf(item);
     if (entry.kind === 'folder') {
       const url = await ensureCollection(this.ctx, childUrl(parent, name, true));
-      this.folders.set(`${item.containerId}${entry.path}`, Promise.resolve(url));
-      return finished(item, url, lost);
+      this.tree.remember(item.containerId, entry.path, url);
+      return imported(item.key, url, lost);
     }
     const place = await this.place(parent, name, entry);
-    if ('id' in place) return finished(item, place.id, lost);
+    if ('id' in place) return imported(item.key, place.id, lost);
     const content = item.content;
     if (!content && entry.sizeBytes > 0) throw new AdapterError(`The source did not give the bytes of “${entry.path}”.`, 'skip');
     const open = content ? () => content() : () => Promise.resolve({ body: new Blob([]).stream(), size: 0, offset: 0 });
@@ -83,7 +60,7 @@ export class WebdavFilesImporter implements Importer {
     const answer = await response.text();
     if (!response.ok) throw davError(response.status, answer, `the upload of ${entry.path}`, response.headers.get('retry-after'));
     lost.push(...(await this.check(place.url, entry, response.headers.get('x-oc-mtime') === 'accepted')));
-    return finished(item, place.url, lost);
+    return imported(item.key, place.url, lost);
   }
 
   /** What the server holds after the PUT: the whole file, and whether it kept the modified time. */
@@ -134,8 +111,4 @@ export class WebdavFilesImporter implements Importer {
     }
     return found;
   }
-}
-
-function finished(item: ImportItem<FileEntry>, destinationId: string, lost: LostField[]): ImportResult {
-  return lost.length ? { key: item.key, ok: true, destinationId, lost } : { key: item.key, ok: true, destinationId };
 }

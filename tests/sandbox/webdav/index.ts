@@ -3,16 +3,14 @@
  * on a free port of 127.0.0.1, with a user name and password, started and stopped by the test that needs it.
  * Tests that use it fail (never skip) when rclone is missing, saying how to install it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { request, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { AdapterContext, FetchLike } from '../../../model/adapter';
+import { freePort, installedBinary, startLocalServer } from '../../harness/local-server';
 
 export const RCLONE = process.env.RCLONE_PATH ?? '/usr/bin/rclone';
 
@@ -25,18 +23,6 @@ export interface RunningWebdav {
   password: string;
   /** Stops the server and removes its folder. */
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -77,49 +63,32 @@ export const webdavContext = (server: RunningWebdav, serverUrl = server.url): Ad
   fetch: basicAuthFetch(server.user, server.password),
 });
 
-async function waitUntilServing(url: string, fetch: FetchLike, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`rclone serve webdav stopped at once (exit ${child.exitCode}): ${log()}`);
-    try {
-      const response = await fetch(url, { method: 'PROPFIND', headers: { depth: '0' } });
-      await response.body?.cancel();
-      if (response.status === 207) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`rclone serve webdav did not answer within 15 s: ${log()}`);
-}
-
 export async function startWebdav(options: { dir?: string } = {}): Promise<RunningWebdav> {
-  if (!existsSync(RCLONE)) throw new Error(`rclone is not installed at ${RCLONE}: apt-get install -y rclone`);
+  const binary = installedBinary(RCLONE, 'rclone');
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'ferry-webdav-')));
   const port = await freePort();
   const user = 'alice';
   const password = 'ferry-app-password';
-  const child = spawn(RCLONE, ['serve', 'webdav', dir, '--addr', `127.0.0.1:${port}`, '--user', user, '--pass', password, '--config', '/dev/null'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const url = `http://127.0.0.1:${port}/`;
-  try {
-    await waitUntilServing(url, basicAuthFetch(user, password), child, () => stderr);
-  } catch (error) {
-    child.kill();
-    throw error;
-  }
+  const fetch = basicAuthFetch(user, password);
+  const server = await startLocalServer({
+    name: 'rclone serve webdav',
+    binary,
+    args: ['serve', 'webdav', dir, '--addr', `127.0.0.1:${port}`, '--user', user, '--pass', password, '--config', '/dev/null'],
+    answering: async () => {
+      const response = await fetch(url, { method: 'PROPFIND', headers: { depth: '0' } });
+      await response.body?.cancel();
+      return response.status === 207;
+    },
+    timeoutMs: 15_000,
+  });
   return {
     url,
     dir,
     user,
     password,
     close: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill();
-        await exited;
-      }
+      await server.stop();
       if (!options.dir) await rm(dir, { recursive: true, force: true });
     },
   };
