@@ -114,11 +114,17 @@ export class MicrosoftMailImporter implements Importer {
     }
   }
 
+  /**
+   * A message found here may have been made by a worker stopped before its state PATCH (Graph creates every
+   * message read, unflagged): the state is set again, which changes nothing when it was already set.
+   */
   async lookup(items: ImportItem[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const item of items as ImportItem<MailMessage>[]) {
       const id = await this.find(item.data.messageId, item.containerId);
-      if (id) found.set(item.key, id);
+      if (!id) continue;
+      await graphRequest(this.ctx, 'PATCH', `${GRAPH_API}/me/messages/${encodeURIComponent(id)}`, toGraphState(item.data).patch);
+      found.set(item.key, id);
     }
     return found;
   }
