@@ -23,6 +23,8 @@ export function TransferPage() {
 
   const reportError = (error: unknown) => setActionError(errorMessage(error));
   const run = (action: () => Promise<unknown>): Promise<void> => {
+    // A new attempt takes the last one's error away: it would otherwise read as this attempt's answer.
+    setActionError(null);
     let pending: Promise<unknown>;
     try {
       pending = action();
