@@ -63,7 +63,8 @@ export function scenariosFor(options: BenchOptions): Scenario[] {
       typeLabel: 'Mail',
       count: mails,
       kills: 0,
-      seed: (dir) => writeSampleMail(dir, { count: mails, seed, fixtures: false, largeAttachmentBytes: 0 }).then(() => undefined),
+      // No copies sharing a Message-ID: those arrive as one by design (reported), which a count by content calls missing.
+      seed: (dir) => writeSampleMail(dir, { count: mails, seed, fixtures: false, largeAttachmentBytes: 0, sharedIdPairs: 0 }).then(() => undefined),
     },
     { id: 5, name: `scenario 1 (${photos} photos) with the worker killed ${kills} times at random points`, kind: 'media', dataType: 'photos', typeLabel: 'Photos and videos', count: photos, kills, seed: photoSeed },
   ];
