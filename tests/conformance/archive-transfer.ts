@@ -4,7 +4,8 @@
  */
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
-import type { AdapterContext, Container, ExportedItem, Exporter, ImportResult, Importer } from '../../model/adapter';
+import type { AdapterContext, Exporter, ImportResult, Importer } from '../../model/adapter';
+import { exportAll } from './export-all';
 
 /** The chosen files as the browser hands them: Files, read by slice. */
 export async function chosenFiles(paths: readonly string[]): Promise<File[]> {
@@ -20,21 +21,7 @@ export function archiveContext(sources: readonly Blob[], account = 'sample-expor
   };
 }
 
-export async function exportEverything(exporter: Exporter): Promise<{ containers: Container[]; items: ExportedItem[]; pages: number }> {
-  const containers: Container[] = [];
-  const items: ExportedItem[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await exporter.exportPage(cursor);
-    containers.push(...page.containers);
-    items.push(...page.items);
-    cursor = page.next;
-    pages += 1;
-    if (pages > 10_000) throw new Error('The exporter never stopped paging');
-  } while (cursor !== undefined);
-  return { containers, items, pages };
-}
+export const exportEverything = exportAll;
 
 const destinationOf = (result: ImportResult | undefined): string | undefined => (result?.ok ? result.destinationId : undefined);
 

@@ -12,7 +12,7 @@ import { caldav } from '../../adapters/caldav/descriptor';
 import { CardDavContactsExporter } from '../../adapters/carddav/contacts/export';
 import { CardDavContactsImporter } from '../../adapters/carddav/contacts/import';
 import { carddav } from '../../adapters/carddav/descriptor';
-import type { AdapterContext, ContentStream, ExportedItem, Exporter, ImportItem, ItemData } from '../../model/adapter';
+import type { AdapterContext, ContentStream, ImportItem } from '../../model/adapter';
 import { CALENDAR_FIELDS, type CalendarEvent } from '../../model/calendar';
 import { parseCalendarFile } from '../../model/calendar-ics';
 import { CONTACT_FIELDS, type Contact } from '../../model/contact';
@@ -20,6 +20,7 @@ import { parseVCardFile, type VCardEntry } from '../../model/contact-vcard';
 import { SHARED_DIR } from '../harness/paths';
 import { startRadicale, type RunningDavServer } from '../harness/real-servers';
 import { fieldValue, matchKey, normalizeEvent } from './calendar-compare';
+import { exportAll } from './export-all';
 
 const CALENDARS = join(SHARED_DIR, 'fixtures', 'calendar');
 const CONTACTS = join(SHARED_DIR, 'fixtures', 'contacts');
@@ -27,18 +28,6 @@ const present = existsSync(CALENDARS) && existsSync(CONTACTS);
 if (!present) console.warn(`[skipped] ${join(SHARED_DIR, 'fixtures')} absent (no ../shared): real-world files not sent through Radicale`);
 
 const filesIn = (dir: string, extension: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(extension)).sort();
-
-async function exportAll<T extends ItemData>(exporter: Exporter): Promise<{ items: ExportedItem<T>[]; containers: { key: string; name: string }[] }> {
-  const out = { items: [] as ExportedItem<T>[], containers: [] as { key: string; name: string }[] };
-  let cursor: string | undefined;
-  do {
-    const page = await exporter.exportPage(cursor);
-    out.items.push(...(page.items as ExportedItem<T>[]));
-    out.containers.push(...page.containers);
-    cursor = page.next;
-  } while (cursor !== undefined);
-  return out;
-}
 
 async function contextFor(server: RunningDavServer, provider: typeof caldav): Promise<AdapterContext> {
   const ctx: AdapterContext = { account: '', url: (u) => u, serverUrl: server.origin, fetch: server.fetch };

@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caldav } from '../../adapters/caldav/descriptor';
 import { carddav } from '../../adapters/carddav/descriptor';
-import type { AdapterContext, DataType, ExportedItem, ImportItem, ItemData, ProviderDescriptor } from '../../model/adapter';
+import type { AdapterContext, DataType, ImportItem, ItemData, ProviderDescriptor } from '../../model/adapter';
 import { startRadicale, type RunningDavServer } from '../harness/real-servers';
 import { pagingCalendar } from './calendar-fixtures';
 import { pagingContacts } from './contacts-fixtures';
 import { pagingTaskList } from './tasks-fixtures';
+import { exportAll } from './export-all';
 
 const COUNT = 200;
 /**
@@ -38,13 +39,7 @@ async function measure<T extends ItemData>(provider: ProviderDescriptor, ctx: Ad
   const importSeconds = (performance.now() - importStart) / 1000;
   const exporter = support.export!.create(ctx);
   const exportStart = performance.now();
-  const exported: ExportedItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await exporter.exportPage(cursor);
-    exported.push(...page.items);
-    cursor = page.next;
-  } while (cursor !== undefined);
+  const { items: exported } = await exportAll(exporter);
   const exportSeconds = (performance.now() - exportStart) / 1000;
   expect(exported.filter((e) => e.containerKey?.endsWith(containerId)).length).toBe(data.length);
   const rates = { into: data.length / importSeconds, outOf: exported.length / exportSeconds };

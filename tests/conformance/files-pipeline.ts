@@ -5,22 +5,10 @@
  */
 import type { Container, ExportedItem, Exporter, ImportItem, ImportResult, Importer } from '../../model/adapter';
 import type { FileEntry } from '../../model/file';
+import { exportAll as exportAllPages } from './export-all';
 
-export async function exportAll(exporter: Exporter): Promise<{ containers: Container[]; items: ExportedItem<FileEntry>[]; pages: number }> {
-  const containers: Container[] = [];
-  const items: ExportedItem<FileEntry>[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await exporter.exportPage(cursor);
-    pages += 1;
-    containers.push(...page.containers);
-    items.push(...(page.items as ExportedItem<FileEntry>[]));
-    cursor = page.next;
-    if (pages > 100_000) throw new Error('The exporter never stopped paging');
-  } while (cursor !== undefined);
-  return { containers, items, pages };
-}
+/** A folder tree is many small pages: the bound is higher than for other data types. */
+export const exportAll = (exporter: Exporter) => exportAllPages<FileEntry>(exporter, 100_000);
 
 export interface Moved {
   results: ImportResult[];
