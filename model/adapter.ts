@@ -38,8 +38,45 @@ export interface AdapterContext {
   openPage?: (url: string) => Promise<void>;
   /** The server a password connection names (CalDAV, CardDAV, WebDAV). */
   serverUrl?: string;
-  /** Files on the person's disk (archive providers): sources are read by slice, never whole. */
-  localFiles?: { sources?: readonly Blob[]; openDestination?(): Promise<WritableStream<Uint8Array>> };
+  /** Files on the person's disk (archive providers). */
+  localFiles?: LocalFiles;
+}
+
+/** What an archive provider reads or writes on the person's own disk; the engine gives it per job. */
+export interface LocalFiles {
+  /** The files chosen as the source (a File in the browser, a Blob in Node), read by slice, never whole. */
+  sources?: readonly Blob[];
+  /**
+   * This job's own scratch folder at a destination that writes files (the Ferry archive): kept across a killed
+   * worker and a closed browser, removed when the job is forgotten.
+   */
+  scratch?: ScratchFiles;
+}
+
+/** A folder of files on disk (the origin-private file system in the browser, a temporary folder in Node). */
+export interface ScratchFiles {
+  /** Writes a file whole, replacing any earlier one; streamed, and the file is there only once complete. */
+  write(path: string, content: ReadableStream<Uint8Array> | Blob | string): Promise<void>;
+  /** A file written before, read from disk (never loaded whole), or undefined. */
+  read(path: string): Promise<Blob | undefined>;
+  /** Paths of every file under `prefix` (`''` for all), `/`-separated, in no set order. */
+  list(prefix: string): Promise<string[]>;
+  remove(path: string): Promise<void>;
+  /**
+   * Opens the one file a finished job hands the person (the archive's zip): streamed, never held in memory.
+   * Writing it again replaces it.
+   */
+  openOutput(name: string): Promise<WritableStream<Uint8Array>>;
+}
+
+/** What a job that finished tells a destination that writes one file (the archive), so it can write it. */
+export interface JobSummary {
+  id: string;
+  dataTypes: readonly DataType[];
+  source: { provider: ProviderId; name: string; account: string };
+  /** ms since the epoch */
+  createdAt: number;
+  finishedAt: number;
 }
 
 /** The bytes of an item (raw MIME, a photo's original file), streamed: never held whole in memory. */
@@ -276,6 +313,12 @@ export interface ProviderDescriptor {
   dataTypes: Partial<Record<DataType, DataTypeSupport>>;
   /** Who is connected: shown on the connect screen and used in source keys. */
   accountInfo(ctx: AdapterContext): Promise<AccountInfo>;
+  /**
+   * Called once every item of a job is done, before it is marked done, for a destination that assembles one file
+   * from what its importers wrote to `ctx.localFiles.scratch` (the archive's zip). It may run again after a killed
+   * worker, so it must rewrite the file whole. Returns the name of the file the person is handed.
+   */
+  completeJob?(ctx: AdapterContext, job: JobSummary): Promise<{ output: string; bytes: number }>;
 }
 
 export type OAuthProviderDescriptor = ProviderDescriptor & { auth: OAuthDescriptor };

@@ -1,0 +1,9 @@
+import type { AdapterContext, ExportPage, Exporter } from '../../../model/adapter';
+
+export class ArchiveCalendarExporter implements Exporter {
+  readonly dataType = 'calendar' as const;
+  constructor(private readonly ctx: AdapterContext) {}
+  exportPage(): Promise<ExportPage> {
+    return Promise.reject(new Error(`placeholder for ${this.ctx.account}`));
+  }
+}

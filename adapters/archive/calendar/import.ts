@@ -1,0 +1,17 @@
+import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+
+export const CALENDAR_FIELDS_KEPT: readonly string[] = [];
+
+export class ArchiveCalendarImporter implements Importer {
+  readonly dataType = 'calendar' as const;
+  constructor(private readonly ctx: AdapterContext) {}
+  ensureContainer(container: Container): Promise<string> {
+    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
+  }
+  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
+    return Promise.reject(new Error(`placeholder ${items.length}`));
+  }
+  lookup(): Promise<Map<string, string>> {
+    return Promise.reject(new Error('placeholder'));
+  }
+}

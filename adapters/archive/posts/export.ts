@@ -1,0 +1,9 @@
+import type { AdapterContext, ExportPage, Exporter } from '../../../model/adapter';
+
+export class ArchivePostsExporter implements Exporter {
+  readonly dataType = 'posts' as const;
+  constructor(private readonly ctx: AdapterContext) {}
+  exportPage(): Promise<ExportPage> {
+    return Promise.reject(new Error(`placeholder for ${this.ctx.account}`));
+  }
+}
