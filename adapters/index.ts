@@ -7,9 +7,10 @@ import { microsoft } from './microsoft/descriptor';
 import { caldav } from './caldav/descriptor';
 import { carddav } from './carddav/descriptor';
 import { webdav } from './webdav/descriptor';
+import { archive } from './archive/descriptor';
 import { takeout } from './takeout/descriptor';
 
-export const providers: readonly ProviderDescriptor[] = [google, microsoft, caldav, carddav, webdav, takeout, instagram, facebook];
+export const providers: readonly ProviderDescriptor[] = [google, microsoft, archive, caldav, carddav, webdav, takeout, instagram, facebook];
 
 export function providerById(id: ProviderId): ProviderDescriptor {
   const provider = providers.find((p) => p.id === id);

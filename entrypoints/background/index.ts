@@ -15,6 +15,9 @@ import { coalescePerKey } from './lifecycle/coalesce';
 import { createKeepAlive } from './lifecycle/keep-alive';
 import { createResumer, RESUME_ALARM, syncResumeAlarm } from './lifecycle/resume';
 import { releaseUnusedProviders } from './lifecycle/token-release';
+import { chosenFiles, sweepLocalFiles } from './local-files/chosen-files';
+import { localFilesInUse } from './local-files/in-use';
+import { opfsScratch } from './local-files/opfs-scratch';
 import { createMessageHandler, isFinished } from './messaging';
 
 /** Pages hear of a job's change at most this often (they also poll). */
@@ -46,6 +49,8 @@ export default defineBackground(() => {
         openPage: async (url) => {
           await browser.tabs.create({ url });
         },
+        localFiles: async ({ id, side, account }) =>
+          side === 'source' ? { sources: await chosenFiles(account) } : { scratch: opfsScratch(id) },
         onChange: (jobId) => {
           keepAlive.ensure();
           afterJobChange(jobId);
@@ -67,6 +72,7 @@ export default defineBackground(() => {
     engine: getEngine,
     hasHostPermission: (origins) => browser.permissions.contains({ origins }),
     jobForgotten: async (job) => releaseUnusedProviders(job, await (await getEngine()).list(), auth, Date.now()),
+    localFilesChanged: async () => sweepLocalFiles(await localFilesInUse(providerById, await (await getEngine()).list(), await auth.connections())),
   });
 
   // The benchmark's raw-copy baseline exists in the sandbox build only.

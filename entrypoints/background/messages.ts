@@ -10,7 +10,7 @@ export type Request =
   | { type: 'providers/list' }
   | { type: 'connections/list' }
   /** Sent after the page has obtained the provider's host permission on the person's click. */
-  | { type: 'connect'; provider: ProviderId; role: Role; dataTypes: DataType[]; credentials?: PasswordCredentialsInput }
+  | { type: 'connect'; provider: ProviderId; role: Role; dataTypes: DataType[]; credentials?: PasswordCredentialsInput; chosen?: string }
   | { type: 'disconnect'; provider: ProviderId }
   | { type: 'job/start'; source: ProviderId; destination: ProviderId; dataTypes: DataType[] }
   | { type: 'job/pause'; jobId: string }
@@ -106,6 +106,8 @@ export interface JobView {
   failures: ItemProblem[];
   skipped: ItemProblem[];
   losses: ItemLoss[];
+  /** The file the job wrote for the person to save (the archive's zip), once the job is done. */
+  output?: { name: string; bytes: number };
 }
 
 export interface ResponseByType {

@@ -2,7 +2,10 @@ import { useRef, useState } from 'preact/hooks';
 import type { ProviderId } from '../../model/adapter';
 import type { DataType } from '../../model/data-types';
 import type { PasswordCredentialsInput, ProviderView, Role } from '../background/messages';
+import type { LocalFilesAuthDescriptor } from '../../model/adapter';
+import { chooseFiles, type CopyProgress } from './choose-files';
 import { connectProvider } from './connect-provider';
+import { LocalFilesControl } from './LocalFilesControl';
 import { ConnectionControl } from './ConnectionControl';
 import { offeredDataTypes } from './data-type-choice';
 import { DataTypePicker } from './DataTypePicker';
@@ -20,9 +23,14 @@ interface Props {
   onStart: (source: ProviderId, destination: ProviderId, dataTypes: DataType[]) => void;
 }
 
+const can = (provider: ProviderView, direction: 'export' | 'import') => provider.dataTypes.some((entry) => entry[direction]);
+const isLocalFiles = (provider: ProviderView): provider is ProviderView & { auth: LocalFilesAuthDescriptor } => provider.auth.kind === 'local-files';
+
 export function Chooser({ providers, focusOnMount, run, onError, onStart }: Props) {
-  const [sourceId, setSourceId] = useState(providers[0]?.id ?? '');
-  const [destinationId, setDestinationId] = useState(providers.find((p) => p.id !== sourceId)?.id ?? '');
+  const sources = providers.filter((p) => can(p, 'export'));
+  const destinations = providers.filter((p) => can(p, 'import'));
+  const [sourceId, setSourceId] = useState(sources[0]?.id ?? '');
+  const [destinationId, setDestinationId] = useState(destinations.find((p) => p.id !== sourceId)?.id ?? '');
   const [unchecked, setUnchecked] = useState<DataType[]>([]);
   const [connecting, setConnecting] = useState<ProviderId | null>(null);
   const connections = useConnections(onError);
@@ -33,11 +41,13 @@ export function Chooser({ providers, focusOnMount, run, onError, onStart }: Prop
   const destination = providers.find((p) => p.id === destinationId);
   const offered = offeredDataTypes(source, destination);
   const chosen = offered.filter((type) => !unchecked.includes(type));
-  const bothConnected = Boolean(connections.active(sourceId) && connections.active(destinationId));
+  // A destination of files on this computer needs nothing chosen before the transfer.
+  const destinationReady = destination !== undefined && (isLocalFiles(destination) || connections.active(destinationId) !== undefined);
+  const bothConnected = Boolean(connections.active(sourceId) && destinationReady);
   const ready = bothConnected && chosen.length > 0;
 
   const chooseSource = (id: ProviderId) => {
-    if (id === destinationId) setDestinationId(sourceId);
+    if (id === destinationId) setDestinationId(destinations.find((p) => p.id !== id)?.id ?? '');
     setSourceId(id);
   };
   const toggle = (type: DataType, checked: boolean) =>
@@ -45,6 +55,11 @@ export function Chooser({ providers, focusOnMount, run, onError, onStart }: Prop
   const connect = (provider: ProviderView, role: Role, credentials?: PasswordCredentialsInput) => {
     setConnecting(provider.id);
     void run(() => connectProvider(provider, role, chosen.length > 0 ? chosen : offered, credentials).then(connections.remember))
+      .finally(() => setConnecting(null));
+  };
+  const choose = (provider: ProviderView, role: Role, files: File[], onProgress: (progress: CopyProgress) => void) => {
+    setConnecting(provider.id);
+    void run(() => chooseFiles(provider, role, chosen.length > 0 ? chosen : offered, files, onProgress).then(connections.remember))
       .finally(() => setConnecting(null));
   };
   const disconnect = (provider: ProviderView) =>
@@ -59,7 +74,18 @@ export function Chooser({ providers, focusOnMount, run, onError, onStart }: Prop
         value={provider?.id ?? ''}
         onChange={role === 'source' ? chooseSource : setDestinationId}
       />
-      {provider && (
+      {provider && isLocalFiles(provider) && (
+        <LocalFilesControl
+          provider={provider}
+          role={role}
+          connection={connections.active(provider.id)}
+          busy={connecting === provider.id}
+          idPrefix={role}
+          onChoose={(files, onProgress) => choose(provider, role, files, onProgress)}
+          onForget={() => disconnect(provider)}
+        />
+      )}
+      {provider && !isLocalFiles(provider) && (
         <ConnectionControl
           provider={provider}
           connection={connections.active(provider.id)}
@@ -83,8 +109,8 @@ export function Chooser({ providers, focusOnMount, run, onError, onStart }: Prop
         Choose where your data comes from and where it goes
       </h2>
       <div class="sides">
-        {side('source', 'From', source, providers)}
-        {side('destination', 'To', destination, providers.filter((p) => p.id !== sourceId))}
+        {side('source', 'From', source, sources)}
+        {side('destination', 'To', destination, destinations.filter((p) => p.id !== sourceId))}
       </div>
       <DataTypePicker
         offered={offered}

@@ -4,15 +4,17 @@ import type { JobView } from '../background/messages';
 import { isUnfinished } from './job-status';
 import { LossList } from './LossList';
 import { ProblemList } from './ProblemList';
+import { SaveOutput } from './SaveOutput';
 
 interface Props {
   job: JobView;
   onRetryFailed: () => void;
   onStartAnother: () => void;
+  onError: (error: unknown) => void;
 }
 
 /** Open once the job has ended; while it runs, a person may look in on it. */
-export function Report({ job, onRetryFailed, onStartAnother }: Props) {
+export function Report({ job, onRetryFailed, onStartAnother, onError }: Props) {
   const [expanded, setExpanded] = useState(false);
   const finished = !isUnfinished(job.status);
   const open = finished || expanded;
@@ -25,6 +27,7 @@ export function Report({ job, onRetryFailed, onStartAnother }: Props) {
           {expanded ? 'Hide report' : 'Show report'}
         </button>
       )}
+      {finished && job.output && <SaveOutput jobId={job.id} output={job.output} onError={onError} />}
       <div id="report-body" hidden={!open}>
         {job.progress.map((progress) => (
           <section key={progress.dataType}>

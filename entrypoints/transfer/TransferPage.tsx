@@ -107,6 +107,7 @@ export function TransferPage() {
               job={job}
               onRetryFailed={() => void run(() => jobState.act({ type: 'job/retry-failed', jobId: job.id }))}
               onStartAnother={startAnother}
+              onError={reportError}
             />
           </>
         ) : (

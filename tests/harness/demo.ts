@@ -7,6 +7,10 @@
  *                                      the whole flow by itself, consent pages included; exits 1 if any item failed
  *   npm run demo -- --headless --from caldav --to google --url URL --username U --password P --types calendar
  *                                      one side a real server of the tester's (CalDAV, CardDAV, WebDAV), the other a sandbox
+ *   npm run demo -- --headless --from google --to archive --out BACKUP.zip --types calendar,contacts,mail
+ *   npm run demo -- --headless --from archive --in BACKUP.zip --to microsoft --types mail
+ *   npm run demo -- --headless --from takeout --in takeout-001.zip,takeout-002.zip --to google --types photos
+ *                                      files on disk: the Ferry archive both ways; Takeout, Instagram, Facebook exports as sources
  */
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,7 +34,10 @@ import { startTransfer } from './scenario';
 const PROVIDERS: readonly ProviderName[] = ['google', 'microsoft'];
 /** Providers that sign in with an app password: the tester's own server stands on that side (caldav, carddav, webdav). */
 const PASSWORD_PROVIDERS = registeredProviders.filter((p) => p.auth.kind === 'password').map((p) => p.id);
+/** Providers of files on disk: `--in` names what a source reads, `--out` where the archive is saved. */
+const LOCAL_FILES_PROVIDERS = registeredProviders.filter((p) => p.auth.kind === 'local-files').map((p) => p.id);
 const isSandboxSide = (id: string): id is ProviderName => (PROVIDERS as readonly string[]).includes(id);
+const isLocalFilesSide = (id: string): boolean => LOCAL_FILES_PROVIDERS.includes(id);
 const providerName = (id: string): string => registeredProviders.find((p) => p.id === id)?.name ?? id;
 
 interface DemoOptions {
@@ -39,6 +46,10 @@ interface DemoOptions {
   to: string;
   /** The server, user name and app password of the side that is not a sandbox. */
   login?: PasswordLogin;
+  /** The files a source of files reads (`--in`). */
+  inputs?: string[];
+  /** Where a destination of files (the archive) is saved (`--out`). */
+  out?: string;
   types: DataType[];
   data?: string;
   dump?: string;
@@ -61,6 +72,8 @@ function parseOptions(argv: string[]): DemoOptions {
       url: { type: 'string' },
       username: { type: 'string' },
       password: { type: 'string' },
+      in: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -69,7 +82,7 @@ function parseOptions(argv: string[]): DemoOptions {
     process.exit(0);
   }
   const provider = (name: string, flag: string): string => {
-    const known = [...PROVIDERS, ...PASSWORD_PROVIDERS];
+    const known = [...PROVIDERS, ...PASSWORD_PROVIDERS, ...LOCAL_FILES_PROVIDERS];
     if (!known.includes(name)) fail(`--${flag} must be one of ${known.join(', ')} (got "${name}")`);
     return name;
   };
@@ -87,8 +100,17 @@ function parseOptions(argv: string[]): DemoOptions {
     screenshot: values.screenshot && path.resolve(values.screenshot),
   };
   if (options.from === options.to) fail('--from and --to must be different services');
-  const ownServer = [options.from, options.to].filter((id) => !isSandboxSide(id));
-  if (ownServer.length > 1) fail('one side must be a sandbox (google or microsoft); --url, --username and --password name the other');
+  if (isLocalFilesSide(options.from)) {
+    if (!values.in) fail(`--from ${options.from} needs --in FILE.zip (several files of one export: --in A.zip,B.zip)`);
+    options.inputs = values.in.split(',').map((file) => path.resolve(file.trim()));
+  }
+  if (isLocalFilesSide(options.to)) {
+    if (!registeredProviders.find((p) => p.id === options.to)?.completeJob) fail(`--to ${options.to}: Ferry only reads ${options.to} exports; write to archive instead`);
+    if (!values.out) fail(`--to ${options.to} needs --out FILE.zip (where the archive is saved)`);
+    options.out = path.resolve(values.out);
+  }
+  const ownServer = [options.from, options.to].filter((id) => !isSandboxSide(id) && !isLocalFilesSide(id));
+  if (ownServer.length > 1) fail('one side must be a sandbox (google or microsoft) or files on disk; --url, --username and --password name the other');
   if (ownServer.length === 1) {
     if (!values.url || values.username === undefined || values.password === undefined) {
       fail(`--${ownServer[0] === options.from ? 'from' : 'to'} ${ownServer[0]} needs --url URL --username U --password P (your server)`);
@@ -105,8 +127,11 @@ function readUsage(): string {
     'npm run demo [-- options]',
     '  --headless           run the whole transfer by itself and exit (otherwise: a browser window to click through)',
     '  --from P --to P      google | microsoft (default google → microsoft); one side may be caldav | carddav | webdav',
+    '                       or files on disk: archive (both ways), takeout | instagram | facebook (from only)',
     '  --url URL --username U --password P',
     '                       the server, user name and app password of that caldav/carddav/webdav side',
+    '  --in FILE[,FILE]     the zip file(s) a files source reads (a Takeout split in parts: all of them)',
+    '  --out FILE.zip       where --to archive saves the archive',
     `  --types T[,T]        ${DATA_TYPES.join(', ')} (default calendar)`,
     '  --data DIR           seed the source account from DIR: calendar/*.ics, contacts/*.vcf, tasks/*.ics (VTODO),',
     '                       mail/<folder>.mbox, photos/<album>/<file> + <file>.json; default: generated sample data',
@@ -142,7 +167,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     isSandboxSide(options.from)
       ? `Sandbox at ${sandbox.origin}; ${options.from} seeded from ${dataDir}\n`
-      : `Sandbox at ${sandbox.origin}; ${options.from} is your server at ${options.login?.url}, moved as it is\n`,
+      : options.inputs
+        ? `Sandbox at ${sandbox.origin}; ${options.from} reads ${options.inputs.join(', ')}\n`
+        : `Sandbox at ${sandbox.origin}; ${options.from} is your server at ${options.login?.url}, moved as it is\n`,
   );
 
   const browser = await launchFerry({ headless: !interactive, userDataDir: await mkdtemp(path.join(os.tmpdir(), 'ferry-demo-profile-')) });
@@ -162,7 +189,8 @@ async function main(): Promise<void> {
     await app.choose(providerName(options.from), providerName(options.to));
     for (const side of [options.from, options.to]) {
       if (isSandboxSide(side)) await app.connect(providerName(side));
-      else await app.connectWithPassword(providerName(side), options.login!);
+      else if (side === options.from && options.inputs) await app.chooseFiles(providerName(side), options.inputs);
+      else if (!isLocalFilesSide(side)) await app.connectWithPassword(providerName(side), options.login!);
     }
     await app.selectTypes(labels);
     await app.start();
@@ -175,6 +203,10 @@ async function main(): Promise<void> {
   }
   const job = await app.waitForJob((j) => j.status !== 'running', 60 * 60_000);
   const seconds = (Date.now() - started) / 1000;
+  if (options.out && job.output) {
+    await app.saveOutput(options.out);
+    process.stdout.write(`archive saved: ${options.out} (${job.output.bytes} bytes)\n`);
+  }
   if (options.dump && isSandboxSide(options.to)) {
     await mkdir(options.dump, { recursive: true });
     await sandbox.providers[options.to].dump(options.dump);

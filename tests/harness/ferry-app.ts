@@ -62,6 +62,31 @@ export class FerryApp {
     if (!(await connected.isVisible())) throw new Error(`${provider} did not connect: ${(await alert.allInnerTexts()).join(' ')}`);
   }
 
+  /**
+   * Chooses files on disk for a source of files (the Ferry archive, Takeout, Instagram, Facebook) through the page's
+   * file input, as a person does, and waits until Ferry has kept its copy and read them.
+   */
+  async chooseFiles(provider: string, paths: readonly string[]): Promise<void> {
+    await this.page.getByLabel(new RegExp(`^Choose (the zip file|your ${provider} zip file).*`)).setInputFiles([...paths]);
+    const chosen = this.page.getByRole('button', { name: 'Choose other files', exact: true });
+    const alert = this.page.getByRole('alert');
+    await expect(chosen.or(alert).first()).toBeVisible({ timeout: 10 * 60_000 });
+    if (!(await chosen.isVisible())) throw new Error(`${provider}: the files were refused: ${(await alert.allInnerTexts()).join(' ')}`);
+  }
+
+  /**
+   * Saves the archive a finished transfer wrote to `target`, through the page's "Save the archive" button. The save
+   * dialog cannot be answered by a test, so the page is made to take its other way, a download.
+   */
+  async saveOutput(target: string): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker = undefined;
+    });
+    const download = this.page.waitForEvent('download', { timeout: 10 * 60_000 });
+    await this.page.getByRole('button', { name: 'Save the archive', exact: true }).click();
+    await (await download).saveAs(target);
+  }
+
   /** Leaves exactly these data types checked. */
   async selectTypes(labels: string[]): Promise<void> {
     const group = this.page.getByRole('group', { name: 'What to move' });

@@ -17,6 +17,8 @@ export interface ConnectRequest {
   requiredAccount?: string;
   /** Server, user name and app password, for a provider of kind 'password'. */
   credentials?: PasswordCredentialsInput;
+  /** The token of the files the page copied for a provider of kind 'local-files' (`chosen/<token>/`). */
+  chosen?: string;
 }
 
 export async function connectProvider(provider: OAuthProviderDescriptor, request: ConnectRequest): Promise<ConnectionRecord> {

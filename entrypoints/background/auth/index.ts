@@ -8,7 +8,8 @@ import { isOAuthProvider, type FetchLike, type OAuthProviderDescriptor, type Pro
 import type { ConnectionView } from '../messages';
 import { authorizedFetch } from './authorized-fetch';
 import { connectProvider, disconnectProvider, releaseProvider, type ConnectRequest } from './connect';
-import { listConnectionRecords, loadConnection } from './connection-store';
+import { deleteConnection, listConnectionRecords, loadConnection } from './connection-store';
+import { connectLocalFiles, LOCAL_FILES_ACCOUNT } from './local-files-connect';
 import { connectWithPassword, disconnectPassword } from './password-connect';
 import { passwordAuthorizedFetch } from './password-fetch';
 import { loadPassword } from './password-store';
@@ -17,6 +18,7 @@ import { loadAccess, loadRefreshToken } from './token-store';
 import type { ConnectionRecord } from './types';
 
 export type { ConnectRequest } from './connect';
+export { LOCAL_FILES_ACCOUNT } from './local-files-connect';
 export type { ConnectionRecord } from './types';
 
 /** A connection as the worker itself sees it: the page's view plus the scopes granted. */
@@ -36,9 +38,6 @@ export interface Auth {
   authorizedFetch(provider: ProviderId): FetchLike;
 }
 
-/** Files on the person's own disk belong to nobody's account: such a provider is always connected, as this one. */
-export const LOCAL_FILES_ACCOUNT = { id: 'local', name: 'Files on this computer' } as const;
-
 export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Auth {
   const view = async (record: ConnectionRecord): Promise<ConnectionView> => ({
     provider: record.provider,
@@ -54,12 +53,14 @@ export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Aut
       const provider = resolve(id);
       if (isOAuthProvider(provider)) return view(await connectProvider(provider, request));
       if (provider.auth.kind === 'password') return view(await connectWithPassword(provider, request));
-      return localFiles(id);
+      const chosen = await connectLocalFiles(provider, request);
+      return chosen ? view(chosen) : localFiles(id);
     },
     disconnect: async (id) => {
       const provider = resolve(id);
       if (isOAuthProvider(provider)) return disconnectProvider(provider);
       if (provider.auth.kind === 'password') return disconnectPassword(provider);
+      return deleteConnection(id);
     },
     release: async (id, finishedAt) => {
       const provider = resolve(id);
@@ -70,8 +71,8 @@ export function createAuth(resolve: (id: ProviderId) => ProviderDescriptor): Aut
     },
     connections: async () => Promise.all((await listConnectionRecords()).map(view)),
     connection: async (id) => {
-      if (resolve(id).auth.kind === 'local-files') return { ...localFiles(id), scopes: [] };
       const record = await loadConnection(id);
+      if (resolve(id).auth.kind === 'local-files') return record ? state(record) : { ...localFiles(id), scopes: [] };
       return record ? state(record) : undefined;
     },
     authorizedFetch: (id) => {

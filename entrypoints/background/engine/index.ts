@@ -3,7 +3,7 @@
  * destination's importer, with every step recorded in IndexedDB so a killed worker resumes without duplicates.
  * It names no provider and uses no browser API: the wiring injects the registry, the authorised fetch and the URL rewrite.
  */
-import type { AdapterContext, DataType, FetchLike, ProviderDescriptor, ProviderId } from '../../../model/adapter';
+import type { AdapterContext, DataType, FetchLike, LocalFiles, ProviderDescriptor, ProviderId } from '../../../model/adapter';
 import { DATA_TYPE_LABELS } from '../../../model/data-types';
 import type { JobStatus, JobView } from '../messages';
 import { SimulatedCrash, type Checkpoint } from './checkpoints';
@@ -42,6 +42,11 @@ export interface EngineDeps {
   anonymousFetch?: FetchLike;
   /** Opens a provider's page for the person (a browser tab); adapters that need a person's choice use it. */
   openPage?(url: string): Promise<void>;
+  /**
+   * The files on the person's disk a job reads or writes when one of its sides is an archive provider (the chosen
+   * source files, the destination's scratch folder), read as each run starts.
+   */
+  localFiles?(job: { id: string; side: 'source' | 'destination'; provider: ProviderId; account: string }): Promise<LocalFiles | undefined>;
 }
 
 export interface StartRequest {
@@ -60,6 +65,8 @@ export class Engine {
   private readonly runs = new Map<string, { run: JobRun; promise: Promise<void> }>();
   private readonly pacers = new Map<ProviderId, Pacer>();
   private readonly serverUrls = new Map<ProviderId, string>();
+  /** By job id and provider: what a local-files side of a running job reads or writes. */
+  private readonly localFiles = new Map<string, LocalFiles>();
   private readonly rates = new RateTracker();
   private readonly env: EngineEnv;
   private readonly now: () => number;
@@ -70,7 +77,7 @@ export class Engine {
     this.env = {
       db: deps.db,
       provider: (id) => deps.provider(id),
-      adapterContext: (provider, account, dataType) => this.adapterContext(provider, account, dataType),
+      adapterContext: (provider, account, dataType, jobId) => this.adapterContext(provider, account, dataType, jobId),
       pacer: (provider, dataType) => this.pacer(provider, dataType),
       rates: this.rates,
       now: this.now,
@@ -110,9 +117,12 @@ export class Engine {
       return current.run.stopRequested ? current.promise.then(() => this.run(jobId)) : current.promise;
     }
     const run: JobRun = { jobId };
-    const promise = this.readServerUrls(jobId).then(() => runJob(this.env, run)).finally(() => {
-      if (this.runs.get(jobId)?.run === run) this.runs.delete(jobId);
-    });
+    const promise = this.readServerUrls(jobId)
+      .then(() => this.readLocalFiles(jobId))
+      .then(() => runJob(this.env, run))
+      .finally(() => {
+        if (this.runs.get(jobId)?.run === run) this.runs.delete(jobId);
+      });
     this.runs.set(jobId, { run, promise });
     return promise;
   }
@@ -170,6 +180,7 @@ export class Engine {
       await running.promise.catch(() => undefined);
     }
     await deleteJobRecords(this.db, jobId);
+    for (const key of this.localFiles.keys()) if (key.startsWith(`${jobId}/`)) this.localFiles.delete(key);
     this.rates.forget(jobId);
     this.deps.onChange?.(jobId);
   }
@@ -251,7 +262,7 @@ export class Engine {
     }
   }
 
-  private adapterContext(provider: ProviderId, account: string, dataType?: DataType): AdapterContext {
+  private adapterContext(provider: ProviderId, account: string, dataType?: DataType, jobId?: string): AdapterContext {
     const pacer = this.pacer(provider, dataType);
     const options = { now: this.now, ...this.deps.requests };
     const serverUrl = this.serverUrls.get(provider);
@@ -264,7 +275,20 @@ export class Engine {
     };
     if (this.deps.openPage) context.openPage = this.deps.openPage;
     if (serverUrl) context.serverUrl = serverUrl;
+    const localFiles = jobId ? this.localFiles.get(`${jobId}/${provider}`) : undefined;
+    if (localFiles) context.localFiles = localFiles;
     return context;
+  }
+
+  private async readLocalFiles(jobId: string): Promise<void> {
+    const job = await this.db.jobs.get(jobId);
+    if (!job || !this.deps.localFiles) return;
+    for (const side of ['source', 'destination'] as const) {
+      const { provider, account } = job[side];
+      if (this.deps.provider(provider).auth.kind !== 'local-files') continue;
+      const files = await this.deps.localFiles({ id: jobId, side, provider, account });
+      if (files) this.localFiles.set(`${jobId}/${provider}`, files);
+    }
   }
 
   private async readServerUrls(jobId: string): Promise<void> {

@@ -3,10 +3,10 @@
  * photos never hold up small contacts or mail, nor the reverse), then records how the job ended (done, or
  * why it stopped). A stop or fatal error of one stops them all: they share the job's run.
  */
-import type { DataType } from '../../../model/adapter';
+import { AdapterError, type DataType } from '../../../model/adapter';
 import { DATA_TYPE_LABELS } from '../../../model/data-types';
 import { SimulatedCrash } from './checkpoints';
-import { stopForUnexpected, type StopDecision } from './job-stop';
+import { stopForFatal, stopForUnexpected, type StopDecision } from './job-stop';
 import type { DataTypeRun, EngineEnv, JobRun } from './run-context';
 import { withPersonWait, type PersonWait } from './person-wait';
 import { runDataType } from './runner';
@@ -24,8 +24,32 @@ export async function runJob(env: EngineEnv, run: JobRun): Promise<void> {
     if (error instanceof SimulatedCrash) throw error;
     run.fatal ??= stopForUnexpected(error);
   }
+  if (!run.fatal && !run.stopRequested) await completeAtDestination(env, job, run);
   if (run.fatal) await applyStop(env, job.id, run.fatal.decision);
   else if (!run.stopRequested) await finishJob(env, job.id);
+}
+
+/**
+ * A destination that writes one file (the archive) assembles it once every item is done. A worker killed meanwhile
+ * finds the job still running and has it write the file again, whole.
+ */
+async function completeAtDestination(env: EngineEnv, job: JobRecord, run: JobRun): Promise<void> {
+  const destination = env.provider(job.destination.provider);
+  if (!destination.completeJob) return;
+  const source = env.provider(job.source.provider);
+  try {
+    const written = await destination.completeJob(env.adapterContext(destination.id, job.destination.account, undefined, job.id), {
+      id: job.id,
+      dataTypes: job.dataTypes,
+      source: { provider: source.id, name: source.name, account: job.source.account },
+      createdAt: job.createdAt,
+      finishedAt: env.now(),
+    });
+    await updateRunningJob(env, job.id, { output: { name: written.output, bytes: written.bytes } });
+  } catch (error) {
+    if (error instanceof SimulatedCrash) throw error;
+    run.fatal = error instanceof AdapterError ? stopForFatal(error, destination) : stopForUnexpected(error);
+  }
 }
 
 function dataTypeRun(env: EngineEnv, job: JobRecord, dataType: DataType, run: JobRun): DataTypeRun {
@@ -37,7 +61,7 @@ function dataTypeRun(env: EngineEnv, job: JobRecord, dataType: DataType, run: Jo
   if (!exportSupport) throw new Error(`${source.name} cannot export ${label}`);
   if (!importSupport) throw new Error(`${destination.name} cannot import ${label}`);
   const personWait: PersonWait = { waiting: false };
-  const exportContext = withPersonWait(env.adapterContext(source.id, job.source.account, dataType), personWait, {
+  const exportContext = withPersonWait(env.adapterContext(source.id, job.source.account, dataType, job.id), personWait, {
     db: env.db,
     jobId: job.id,
     sourceName: source.name,
@@ -52,7 +76,7 @@ function dataTypeRun(env: EngineEnv, job: JobRecord, dataType: DataType, run: Jo
     destination: { descriptor: destination, pacer: env.pacer(destination.id, dataType) },
     exporter: exportSupport.create(exportContext),
     personWait,
-    importer: importSupport.create(env.adapterContext(destination.id, job.destination.account, dataType)),
+    importer: importSupport.create(env.adapterContext(destination.id, job.destination.account, dataType, job.id)),
     batchSize: Math.max(1, importSupport.batchSize),
     keptFields: importSupport.fields,
     run,

@@ -31,6 +31,7 @@ export async function buildJobView(db: FerryDb, job: JobRecord, rates: RateTrack
     failures,
     skipped,
     losses,
+    ...(job.output ? { output: { ...job.output } } : {}),
   };
 }
 

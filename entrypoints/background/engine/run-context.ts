@@ -56,7 +56,7 @@ export interface EngineEnv {
   db: FerryDb;
   provider(id: string): ProviderDescriptor;
   /** With a data type that declares limits of its own, requests are paced by that data type's pacer. */
-  adapterContext(provider: string, account: string, dataType?: DataType): AdapterContext;
+  adapterContext(provider: string, account: string, dataType?: DataType, jobId?: string): AdapterContext;
   pacer(provider: string, dataType?: DataType): Pacer;
   rates: RateTracker;
   now(): number;

@@ -18,6 +18,8 @@ export interface JobRecord {
   finishedAt?: number;
   statusMessage?: string;
   reconnectProvider?: ProviderId;
+  /** The one file a destination that writes files made of the job (the archive's zip), once written. */
+  output?: { name: string; bytes: number };
 }
 
 /** The export position of one data type of a job, with totals kept in step with the items it recorded. */

@@ -1,7 +1,7 @@
 /** What each request does: auth and engine calls, with checks that give a person a sentence to act on. */
 import type { DataType, ProviderDescriptor, ProviderId } from '../../../model/adapter';
 import { DATA_TYPE_LABELS, DATA_TYPES } from '../../../model/data-types';
-import type { Auth, ConnectionState } from '../auth';
+import { LOCAL_FILES_ACCOUNT, type Auth, type ConnectionState } from '../auth';
 import { dataTypeScopes, missingScopes } from '../auth/scopes';
 import { parseServerUrl, serverHostPermissions } from '../auth/server-url';
 import { hostPatterns, plainHttpHosts } from '../build-config';
@@ -16,6 +16,8 @@ export interface HandlerDeps {
   hasHostPermission(patterns: string[]): Promise<boolean>;
   /** A job is gone without having finished: its providers' tokens may go. */
   jobForgotten(job: JobView): Promise<void>;
+  /** Chosen files or a job's files may no longer be needed: remove what nothing refers to. */
+  localFilesChanged?(): Promise<void>;
 }
 
 export type Handlers = {
@@ -39,7 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'providers/list': async () => deps.providers.map(providerView),
     'connections/list': () => deps.auth.connections(),
-    connect: async ({ provider: id, role, dataTypes, credentials }) => {
+    connect: async ({ provider: id, role, dataTypes, credentials, chosen }) => {
       const descriptor = provider(id);
       checkSupported(descriptor, role, dataTypes);
       if (!(await deps.hasHostPermission(connectPermissions(descriptor, credentials)))) {
@@ -53,12 +55,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         dataTypes,
         ...(requiredAccount ? { requiredAccount } : {}),
         ...(credentials ? { credentials } : {}),
+        ...(chosen ? { chosen } : {}),
       });
+      await deps.localFilesChanged?.();
       await withEngine((engine) => engine.reconnected(id));
       return connection;
     },
     disconnect: async ({ provider: id }) => {
       await deps.auth.disconnect(id);
+      await deps.localFilesChanged?.();
       return null;
     },
     'job/start': async ({ source, destination, dataTypes }) => {
@@ -78,6 +83,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const view = await job(jobId);
       await withEngine((engine) => engine.forget(jobId));
       if (!isFinished(view)) await deps.jobForgotten(view);
+      await deps.localFilesChanged?.();
       return null;
     },
     'jobs/list': () => withEngine((engine) => engine.list()),
@@ -135,6 +141,9 @@ async function usableConnection(
 ): Promise<ConnectionState> {
   const connection = await auth.connection(provider.id);
   if (!connection) throw new Error(`Connect ${provider.name} first.`);
+  if (provider.auth.kind === 'local-files' && role === 'source' && connection.account.id === LOCAL_FILES_ACCOUNT.id) {
+    throw new Error(`Choose the file of your ${provider.name} on your computer first.`);
+  }
   if (connection.needsReconnect) throw new Error(`${provider.name} needs you to connect again before a transfer can start.`);
   const missing = missingScopes(connection.scopes, dataTypeScopes(provider, role, dataTypes));
   if (missing.length > 0) {

@@ -1,6 +1,7 @@
 /** The shape of every request a page may send, checked field by field before any handler sees it. */
 import type { ProviderId } from '../../../model/adapter';
 import { DATA_TYPES } from '../../../model/data-types';
+import { CHOSEN_TOKEN } from '../local-files/chosen-files';
 import type { Request, RequestType } from '../messages';
 
 interface FieldCheck {
@@ -44,6 +45,10 @@ const credentials: FieldCheck = {
     );
   },
 };
+const chosen: FieldCheck = {
+  expected: 'absent, or the UUID naming the files the page copied',
+  test: (value) => value === undefined || (typeof value === 'string' && CHOSEN_TOKEN.test(value)),
+};
 const jobId: FieldCheck = {
   expected: 'a job id',
   test: (value) => typeof value === 'string' && JOB_ID.test(value),
@@ -52,7 +57,7 @@ const jobId: FieldCheck = {
 const SCHEMAS: { [T in RequestType]: Record<Exclude<keyof Extract<Request, { type: T }>, 'type'>, FieldCheck> } = {
   'providers/list': {},
   'connections/list': {},
-  connect: { provider, role, dataTypes, credentials },
+  connect: { provider, role, dataTypes, credentials, chosen },
   disconnect: { provider },
   'job/start': { source: provider, destination: provider, dataTypes },
   'job/pause': { jobId },

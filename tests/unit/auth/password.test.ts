@@ -179,11 +179,17 @@ describe('password connections', () => {
     expect(await rawLocalStorage()).toBe('{}');
   });
 
-  it('counts files on disk as always connected, with no account and nothing stored', async () => {
-    expect(await auth.connect('takeout', source)).toEqual({ provider: 'takeout', account: { id: 'local', name: 'Files on this computer' }, needsReconnect: false });
+  it('counts files on disk as always connected as a destination, with no account and nothing stored', async () => {
+    const destination = { role: 'destination' as const, dataTypes: ['calendar' as const] };
+    expect(await auth.connect('takeout', destination)).toEqual({ provider: 'takeout', account: { id: 'local', name: 'Files on this computer' }, needsReconnect: false });
     expect(await auth.connection('takeout')).toMatchObject({ needsReconnect: false, account: { id: 'local' } });
     await auth.disconnect('takeout');
     await expect(auth.authorizedFetch('takeout')('https://example.com/')).rejects.toThrow('has no web address to call');
+    expect(await rawLocalStorage()).toBe('{}');
+  });
+
+  it('asks for the files before a source of files counts as connected', async () => {
+    await expect(auth.connect('takeout', source)).rejects.toThrow('Choose the file of your Google Takeout on your computer first.');
     expect(await rawLocalStorage()).toBe('{}');
   });
 });

@@ -10,9 +10,10 @@ import { jobOf, problemOf, progressOf } from './job-fixture';
 let root: HTMLElement;
 const onRetryFailed = vi.fn();
 const onStartAnother = vi.fn();
+const onError = vi.fn();
 
 function show(job: JobView) {
-  act(() => render(h(Report, { job, onRetryFailed, onStartAnother }), root));
+  act(() => render(h(Report, { job, onRetryFailed, onStartAnother, onError }), root));
 }
 
 beforeEach(() => {
