@@ -67,6 +67,8 @@ export class FerryApp {
    * file input, as a person does, and waits until Ferry has kept its copy and read them.
    */
   async chooseFiles(provider: string, paths: readonly string[]): Promise<void> {
+    const other = this.page.getByRole('button', { name: 'Choose other files', exact: true });
+    if (await other.isVisible()) await other.click();
     await this.page.getByLabel(new RegExp(`^Choose (the zip file|your ${provider} zip file).*`)).setInputFiles([...paths]);
     const chosen = this.page.getByRole('button', { name: 'Choose other files', exact: true });
     const alert = this.page.getByRole('alert');
