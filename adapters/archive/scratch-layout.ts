@@ -46,13 +46,10 @@ export const itemFolder = (dataType: DataType, key: string): string => `${STAGED
 export const itemFile = (folder: string): string => `${folder}/${ITEM_FILE}`;
 export const contentFile = (folder: string): string => `${folder}/${CONTENT_FILE}`;
 
-async function readJson<T>(scratch: ScratchFiles, path: string): Promise<T | undefined> {
+export async function readJson<T>(scratch: ScratchFiles, path: string): Promise<T | undefined> {
   const blob = await scratch.read(path);
   return blob ? (JSON.parse(await blob.text()) as T) : undefined;
 }
-
-export const readStagedItem = <T extends ItemData>(scratch: ScratchFiles, folder: string): Promise<StagedItem<T> | undefined> =>
-  readJson<StagedItem<T>>(scratch, itemFile(folder));
 
 /** Every container staged for a data type, in the order they arrived. */
 export async function stagedContainers(scratch: ScratchFiles, dataType: DataType): Promise<StagedContainer[]> {
@@ -73,11 +70,6 @@ export async function stagedItems<T extends ItemData>(scratch: ScratchFiles, dat
   return found.sort((a, b) => a.item.sequence - b.item.sequence);
 }
 
-/** Whether anything was staged for a data type. */
-export async function hasStaged(scratch: ScratchFiles, dataType: DataType): Promise<boolean> {
-  return (await scratch.list(`${STAGED_ROOT}/${dataType}/`)).length > 0;
-}
-
 /** The metadata `ensureContainer` stages for a container. */
 export function stagedContainerOf(container: Container, id: string, sequence: number): StagedContainer {
   return {
@@ -91,5 +83,3 @@ export function stagedContainerOf(container: Container, id: string, sequence: nu
     sequence,
   };
 }
-
-export { readJson };

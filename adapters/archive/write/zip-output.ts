@@ -20,7 +20,7 @@ export interface EntryOptions {
   /** Deflate it (text); otherwise stored as it is (photos, videos, files already compressed). */
   compress: boolean;
   modified: Date;
-  /** The size when known beforehand, so zip.js uses Zip64 only where the entry needs it. */
+  /** The size of a stream when known beforehand (text's is), so zip.js uses Zip64 only where the entry needs it. */
   size?: number;
 }
 
@@ -51,8 +51,6 @@ function counting(onChunk: (length: number) => void): TransformStream<Uint8Array
   });
 }
 
-const textStream = (text: string): ReadableStream<Uint8Array> => new Blob([text]).stream();
-
 export class ArchiveZip {
   private readonly writer: ZipWriter<unknown>;
   private readonly written: Promise<void>;
@@ -69,13 +67,15 @@ export class ArchiveZip {
   /** Adds a file and records its size and SHA-256 for the manifest. */
   async add(path: string, content: ReadableStream<Uint8Array> | string, options: EntryOptions): Promise<void> {
     let file: ArchivedFile | undefined;
-    const stream = (typeof content === 'string' ? textStream(content) : content).pipeThrough(
+    const text = typeof content === 'string' ? new Blob([content]) : undefined;
+    const size = text?.size ?? options.size;
+    const stream = (text ? text.stream() : (content as ReadableStream<Uint8Array>)).pipeThrough(
       hashing((bytes, digest) => (file = { path, bytes, sha256: digest })),
     );
     await this.writer.add(path, stream, {
       level: options.compress ? DEFLATE_LEVEL : 0,
       lastModDate: options.modified,
-      ...(options.size !== undefined && { uncompressedSize: options.size }),
+      ...(size !== undefined && { uncompressedSize: size }),
     });
     if (!file) throw new Error(`${path} ended before its last byte reached the archive`);
     this.files.push(file);
@@ -94,7 +94,8 @@ export class ArchiveZip {
 
   /** Adds the manifest, which lists every other file, writes the central directory and returns the zip's size. */
   async close(manifest: string, modified: Date): Promise<number> {
-    await this.writer.add('manifest.json', textStream(manifest), { level: DEFLATE_LEVEL, lastModDate: modified });
+    const text = new Blob([manifest]);
+    await this.writer.add('manifest.json', text.stream(), { uncompressedSize: text.size, level: DEFLATE_LEVEL, lastModDate: modified });
     await this.writer.close();
     await this.written;
     return this.zipBytes;
