@@ -72,11 +72,15 @@ export class ArchiveZip {
     const stream = (text ? text.stream() : (content as ReadableStream<Uint8Array>)).pipeThrough(
       hashing((bytes, digest) => (file = { path, bytes, sha256: digest })),
     );
-    await this.writer.add(path, stream, {
-      level: options.compress ? DEFLATE_LEVEL : 0,
-      lastModDate: options.modified,
-      ...(size !== undefined && { uncompressedSize: size }),
-    });
+    try {
+      await this.writer.add(path, stream, {
+        level: options.compress ? DEFLATE_LEVEL : 0,
+        lastModDate: options.modified,
+        ...(size !== undefined && { uncompressedSize: size }),
+      });
+    } catch (error) {
+      throw new Error(`${path} could not be added to the archive: ${(error as Error).message}`, { cause: error });
+    }
     if (!file) throw new Error(`${path} ended before its last byte reached the archive`);
     this.files.push(file);
   }
