@@ -4,7 +4,6 @@
  * manifest. It writes ~9 GB to the temporary folder and takes minutes, so it runs only with FERRY_ZIP64=1.
  */
 import { createHash } from 'node:crypto';
-import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { writeArchive } from '../../adapters/archive/write-archive';
 import type { ArchiveManifest } from '../../adapters/archive/write/manifest';
 import type { ContentStream, DataTypeSupport, ImportItem } from '../../model/adapter';
 import type { MediaItem } from '../../model/media';
+import { fileBlob } from '../harness/node-scratch';
 import { archiveDestination, jobOf } from './archive-write';
 
 const RUN = process.env.FERRY_ZIP64 === '1';
@@ -107,7 +107,7 @@ describe('the Ferry archive past 4 GiB', () => {
     expect((await stat(zipFile)).size).toBe(written.result.bytes);
     expect(written.result.bytes).toBeGreaterThan(BIG);
 
-    const reader = new ZipReader(new BlobReader(await openAsBlob(zipFile)));
+    const reader = new ZipReader(new BlobReader(await fileBlob(zipFile)));
     const entries = await reader.getEntries();
     expect(fileNamed(entries, 'photos/Big/big.mp4')).toMatchObject({ uncompressedSize: BIG, compressedSize: BIG, zip64: true });
     const manifest = JSON.parse(await fileNamed(entries, 'manifest.json').getData(new TextWriter())) as ArchiveManifest;
