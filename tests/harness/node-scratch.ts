@@ -2,7 +2,7 @@
  * A job's scratch folder (`ScratchFiles`) in a folder on disk, for Node tests of destinations that write files: the
  * same promises the browser's origin-private file system keeps (a file is there only once written whole).
  */
-import { createWriteStream, openAsBlob } from 'node:fs';
+import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -14,6 +14,49 @@ function inside(root: string, relative: string): string {
   const full = path.resolve(root, relative);
   if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error(`"${relative}" leaves the scratch folder`);
   return full;
+}
+
+/**
+ * A file on disk as a Blob read by range, for files of 4 GiB and more: Node 20's `openAsBlob` gives their size modulo
+ * 2^32 (a 4.2 GiB file says 213 909 504 bytes). Only what archive code and zip.js's BlobReader call is provided.
+ */
+class LargeFileBlob extends Blob {
+  constructor(
+    private readonly file: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    super([]);
+    Object.defineProperty(this, 'size', { value: end - start });
+  }
+
+  override stream(): ReturnType<Blob['stream']> {
+    if (this.end === this.start) return new Blob([]).stream();
+    return Readable.toWeb(createReadStream(this.file, { start: this.start, end: this.end - 1 })) as unknown as ReturnType<Blob['stream']>;
+  }
+
+  override slice(start = 0, end = this.end - this.start): Blob {
+    const size = this.end - this.start;
+    const at = (n: number) => Math.min(size, Math.max(0, n < 0 ? size + n : n));
+    return new LargeFileBlob(this.file, this.start + at(start), this.start + Math.max(at(start), at(end)));
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const parts: Uint8Array[] = [];
+    for await (const part of this.stream() as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+    const whole = Buffer.concat(parts);
+    return whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.length) as ArrayBuffer;
+  }
+
+  override async text(): Promise<string> {
+    return new TextDecoder().decode(await this.arrayBuffer());
+  }
+}
+
+/** A file on disk as a Blob, never read whole, whatever its size. */
+export async function fileBlob(file: string): Promise<Blob> {
+  const { size } = await stat(file);
+  return size < 2 ** 32 ? openAsBlob(file) : new LargeFileBlob(file, 0, size);
 }
 
 function bodyOf(content: ReadableStream<Uint8Array> | Blob | string): Readable {
@@ -54,7 +97,7 @@ export function nodeScratch(root: string): ScratchFiles & { outputPath(name: str
       } catch {
         return undefined;
       }
-      return openAsBlob(target);
+      return fileBlob(target);
     },
     async list(prefix) {
       const out: string[] = [];

@@ -1,17 +1,13 @@
-import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+/** Calendar events staged for the archive's `calendar/<calendar>.ics` (README.md, "Layout"), in export order. */
+import type { AdapterContext } from '../../../model/adapter';
+import { CALENDAR_FIELDS, type CalendarEvent } from '../../../model/calendar';
+import { StagingImporter } from '../staging-importer';
 
-export const CALENDAR_FIELDS_KEPT: readonly string[] = [];
+/** An iCalendar file holds every field of the model (model/calendar-ics-write.ts writes each of them). */
+export const CALENDAR_FIELDS_KEPT: readonly string[] = CALENDAR_FIELDS;
 
-export class ArchiveCalendarImporter implements Importer {
-  readonly dataType = 'calendar' as const;
-  constructor(private readonly ctx: AdapterContext) {}
-  ensureContainer(container: Container): Promise<string> {
-    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
-  }
-  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return Promise.reject(new Error(`placeholder ${items.length}`));
-  }
-  lookup(): Promise<Map<string, string>> {
-    return Promise.reject(new Error('placeholder'));
+export class ArchiveCalendarImporter extends StagingImporter<CalendarEvent> {
+  constructor(ctx: AdapterContext) {
+    super(ctx, 'calendar', { wantsContent: () => false });
   }
 }

@@ -1,17 +1,21 @@
-import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+/** Contacts staged for the archive's `contacts/<address book>.vcf` (README.md, "Layout"), photos as their bytes. */
+import type { AdapterContext } from '../../../model/adapter';
+import { CONTACT_FIELDS, type Contact } from '../../../model/contact';
+import { StagingImporter } from '../staging-importer';
 
-export const CONTACTS_FIELDS_KEPT: readonly string[] = [];
+/** A vCard 4.0 card holds every field of the model (model/contact-vcard.ts), the photo inline. */
+export const CONTACTS_FIELDS_KEPT: readonly string[] = CONTACT_FIELDS;
 
-export class ArchiveContactsImporter implements Importer {
-  readonly dataType = 'contacts' as const;
-  constructor(private readonly ctx: AdapterContext) {}
-  ensureContainer(container: Container): Promise<string> {
-    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
-  }
-  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return Promise.reject(new Error(`placeholder ${items.length}`));
-  }
-  lookup(): Promise<Map<string, string>> {
-    return Promise.reject(new Error('placeholder'));
+export class ArchiveContactsImporter extends StagingImporter<Contact> {
+  constructor(ctx: AdapterContext) {
+    super(ctx, 'contacts', {
+      wantsContent: (contact) => contact.photo !== undefined,
+      contentOptional: true,
+      prepare: (item, contentRead) => {
+        if (!item.data.photo || contentRead) return { data: item.data, lost: [] };
+        const { photo: _unread, ...data } = item.data;
+        return { data, lost: [{ field: 'photo', reason: 'The source gives no way to read the photo, so the card is written without it.' }] };
+      },
+    });
   }
 }

@@ -1,17 +1,17 @@
-import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+/** Files and folders staged for the archive's `files/<path>` (README.md, "Layout"): each file's bytes streamed to disk. */
+import type { AdapterContext } from '../../../model/adapter';
+import type { FileEntry, FileField } from '../../../model/file';
+import { StagingImporter } from '../staging-importer';
 
-export const FILES_FIELDS_KEPT: readonly string[] = [];
+/**
+ * The tree keeps path and name, the bytes their size, the zip entry's time the modified time and the extension
+ * the type. A zip entry has no creation time, and the source's own hashes are not written (the manifest's SHA-256
+ * is Ferry's own, of what it wrote).
+ */
+export const FILES_FIELDS_KEPT: readonly FileField[] = ['path', 'name', 'sizeBytes', 'modified', 'mimeType'];
 
-export class ArchiveFilesImporter implements Importer {
-  readonly dataType = 'files' as const;
-  constructor(private readonly ctx: AdapterContext) {}
-  ensureContainer(container: Container): Promise<string> {
-    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
-  }
-  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return Promise.reject(new Error(`placeholder ${items.length}`));
-  }
-  lookup(): Promise<Map<string, string>> {
-    return Promise.reject(new Error('placeholder'));
+export class ArchiveFilesImporter extends StagingImporter<FileEntry> {
+  constructor(ctx: AdapterContext) {
+    super(ctx, 'files', { wantsContent: (entry) => entry.kind === 'file' });
   }
 }

@@ -1,17 +1,13 @@
-import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+/** Messages staged for the archive's `mail/<folder>.mbox` (README.md, "Layout"): raw MIME streamed to disk. */
+import type { AdapterContext } from '../../../model/adapter';
+import { MAIL_FIELDS, type MailMessage } from '../../../model/mail';
+import { StagingImporter } from '../staging-importer';
 
-export const MAIL_FIELDS_KEPT: readonly string[] = [];
+/** The bytes carry Message-ID, subject and date; the file its folder; X-Gmail-Labels, Status and X-Status the rest (model/mail-archive.ts). */
+export const MAIL_FIELDS_KEPT: readonly string[] = MAIL_FIELDS;
 
-export class ArchiveMailImporter implements Importer {
-  readonly dataType = 'mail' as const;
-  constructor(private readonly ctx: AdapterContext) {}
-  ensureContainer(container: Container): Promise<string> {
-    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
-  }
-  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return Promise.reject(new Error(`placeholder ${items.length}`));
-  }
-  lookup(): Promise<Map<string, string>> {
-    return Promise.reject(new Error('placeholder'));
+export class ArchiveMailImporter extends StagingImporter<MailMessage> {
+  constructor(ctx: AdapterContext) {
+    super(ctx, 'mail', { wantsContent: () => true });
   }
 }

@@ -1,17 +1,19 @@
-import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+/** Photos and videos staged for the archive's `photos/<album>/<file>` and its sidecar (README.md, "Layout"). */
+import type { AdapterContext } from '../../../model/adapter';
+import { MEDIA_FIELDS, withheldLosses, type MediaItem } from '../../../model/media';
+import { StagingImporter } from '../staging-importer';
 
-export const PHOTOS_FIELDS_KEPT: readonly string[] = [];
+/**
+ * The original bytes keep size, dimensions and duration; the sidecar (model/media-sidecar.ts) keeps title,
+ * description, capture time, place and album order; the file's name and extension keep name and type.
+ */
+export const PHOTOS_FIELDS_KEPT: readonly string[] = MEDIA_FIELDS;
 
-export class ArchivePhotosImporter implements Importer {
-  readonly dataType = 'photos' as const;
-  constructor(private readonly ctx: AdapterContext) {}
-  ensureContainer(container: Container): Promise<string> {
-    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
-  }
-  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return Promise.reject(new Error(`placeholder ${items.length}`));
-  }
-  lookup(): Promise<Map<string, string>> {
-    return Promise.reject(new Error('placeholder'));
+export class ArchivePhotosImporter extends StagingImporter<MediaItem> {
+  constructor(ctx: AdapterContext) {
+    super(ctx, 'photos', {
+      wantsContent: () => true,
+      prepare: (item) => ({ data: item.data, lost: withheldLosses(item.data) }),
+    });
   }
 }

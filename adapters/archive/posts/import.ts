@@ -1,17 +1,36 @@
-import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+/** Posts staged for the archive's `posts/outbox.json`, an ActivityStreams 2.0 outbox (README.md, "Layout"). */
+import type { AdapterContext } from '../../../model/adapter';
+import type { Post } from '../../../model/post';
+import { StagingImporter } from '../staging-importer';
 
-export const POSTS_FIELDS_KEPT: readonly string[] = [];
+/**
+ * An AS2 Note holds them all; visibility as its audience (public: `to` the Public collection, unlisted: `cc` it,
+ * followers-only: neither). A direct message's recipients are not in the model, so `direct` is reported per post.
+ */
+export const POSTS_FIELDS_KEPT: readonly string[] = [
+  'id',
+  'content',
+  'published',
+  'summary',
+  'inReplyTo',
+  'sensitive',
+  'language',
+  'tags',
+  'attachments',
+  'visibility',
+];
 
-export class ArchivePostsImporter implements Importer {
-  readonly dataType = 'posts' as const;
-  constructor(private readonly ctx: AdapterContext) {}
-  ensureContainer(container: Container): Promise<string> {
-    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
-  }
-  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return Promise.reject(new Error(`placeholder ${items.length}`));
-  }
-  lookup(): Promise<Map<string, string>> {
-    return Promise.reject(new Error('placeholder'));
+export class ArchivePostsImporter extends StagingImporter<Post> {
+  constructor(ctx: AdapterContext) {
+    super(ctx, 'posts', {
+      wantsContent: () => false,
+      prepare: (item) => ({
+        data: item.data,
+        lost:
+          item.data.visibility === 'direct'
+            ? [{ field: 'visibility', reason: 'The archive names no recipients, so a direct post is written as seen by followers only.' }]
+            : [],
+      }),
+    });
   }
 }

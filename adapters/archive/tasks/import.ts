@@ -1,17 +1,13 @@
-import type { AdapterContext, Container, ImportItem, ImportResult, Importer } from '../../../model/adapter';
+/** Tasks staged for the archive's `tasks/<list>.ics` (README.md, "Layout"), each with its order among its siblings. */
+import type { AdapterContext } from '../../../model/adapter';
+import { TASK_FIELDS, type Task } from '../../../model/task';
+import { StagingImporter } from '../staging-importer';
 
-export const TASKS_FIELDS_KEPT: readonly string[] = [];
+/** A VTODO holds every field of the model, order as X-APPLE-SORT-ORDER (model/task-ics.ts). */
+export const TASKS_FIELDS_KEPT: readonly string[] = TASK_FIELDS;
 
-export class ArchiveTasksImporter implements Importer {
-  readonly dataType = 'tasks' as const;
-  constructor(private readonly ctx: AdapterContext) {}
-  ensureContainer(container: Container): Promise<string> {
-    return Promise.reject(new Error(`placeholder ${container.key} ${this.ctx.account}`));
-  }
-  importBatch(items: ImportItem[]): Promise<ImportResult[]> {
-    return Promise.reject(new Error(`placeholder ${items.length}`));
-  }
-  lookup(): Promise<Map<string, string>> {
-    return Promise.reject(new Error('placeholder'));
+export class ArchiveTasksImporter extends StagingImporter<Task> {
+  constructor(ctx: AdapterContext) {
+    super(ctx, 'tasks', { wantsContent: () => false });
   }
 }
