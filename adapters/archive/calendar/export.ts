@@ -37,9 +37,10 @@ export class ArchiveCalendarExporter implements Exporter {
     const containers: Container[] = [];
     const items: ExportedItem<CalendarEvent>[] = [];
     for (const { path, file } of files) {
+      const text = await entryText(file);
       let parsed: ReturnType<typeof parseCalendarFile>;
       try {
-        parsed = parseCalendarFile(await entryText(file));
+        parsed = parseCalendarFile(text);
       } catch (error) {
         throw new AdapterError(`${file.path} in ${file.part} is not a calendar file Ferry can read (${(error as Error).message}).`, 'fatal');
       }
