@@ -24,8 +24,9 @@ import { parseTaskFile } from '../../model/task-ics';
 import { ARCHIVE_ACCOUNT, archiveExporter, useSampleArchive } from './archive-read-fixture';
 import { exportAll } from './export-all';
 import { SAMPLE_EMPTY_FOLDER, readTree } from './files-tree';
+import { writeZip } from '../sandbox/sample-data/zip-file';
 
-const { sample } = useSampleArchive();
+const { sample, dir } = useSampleArchive();
 
 async function bytesOf(content: ContentStream): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -217,5 +218,28 @@ describe('Ferry archive read back: posts', () => {
     expect(containers).toHaveLength(1);
     expect(items.map((i) => i.data)).toEqual(sample().posts);
     expect(items.map((i) => i.key)).toEqual(sample().posts.map((p) => `archive:${ARCHIVE_ACCOUNT}:posts:outbox.json/${p.id}`));
+  });
+
+  it('an outbox that names no one reads as followers-only, hashtags without a # as they are, boosts left out', async () => {
+    const note = (id: string, extra: Record<string, unknown>) => ({ type: 'Note', id, published: '2025-04-01T10:00:00Z', content: `<p>${id}</p>`, ...extra });
+    const outbox = {
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      type: 'OrderedCollection',
+      orderedItems: [
+        { type: 'Create', id: 'a#create', object: note('a', { to: [], cc: [], tag: [{ type: 'Hashtag', name: 'garden' }], attachment: [{ type: 'Image', mediaType: 'image/png', url: { type: 'Link', href: 'https://x.example/a.png' } }] }) },
+        { type: 'Announce', id: 'b#announce', object: 'https://other.example/notes/1' },
+        { type: 'Create', id: 'c#create', object: note('c', { to: ['https://www.w3.org/ns/activitystreams#Public'], contentMap: { pt: '<p>c</p>' } }) },
+      ],
+    };
+    const zip = join(dir(), 'writer-style.zip');
+    await writeZip(zip, [
+      { path: 'manifest.json', bytes: JSON.stringify({ format: 'ferry-archive' }) },
+      { path: 'posts/outbox.json', bytes: JSON.stringify(outbox) },
+    ]);
+    const { items } = await exportAll<Post>(await archiveExporter(zip, 'posts'));
+    expect(items.map((i) => i.data)).toEqual([
+      { id: 'a', content: '<p>a</p>', published: '2025-04-01T10:00:00Z', tags: ['garden'], attachments: [{ mediaType: 'image/png', url: 'https://x.example/a.png' }], visibility: 'followers' },
+      { id: 'c', content: '<p>c</p>', language: 'pt', published: '2025-04-01T10:00:00Z', tags: [], attachments: [], visibility: 'public' },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * `posts/outbox.json` → model Posts (README.md, "Posts"). The file is an ActivityStreams 2.0 OrderedCollection of
  * Create activities, as Mastodon's own export writes its outbox; each activity's object is the post. Visibility is
- * read from the addressing as Mastodon writes it (the public collection in `to`: public; in `cc`: unlisted; a
- * followers collection: followers; else direct), unless the note says it in Ferry's `visibility`.
+ * read from the addressing as Mastodon writes it: the public collection in `to` is public, in `cc` unlisted;
+ * addressed to people only (no followers collection) is direct; a followers collection, or no one named (as
+ * Ferry's archive writes a followers-only post), is followers. A note's own `visibility` wins.
  */
 import type { Post } from '../../../model/post';
 
@@ -32,8 +33,9 @@ function visibilityOf(note: Json, activity: Json): Post['visibility'] {
   const cc = [...list(note.cc), ...list(activity.cc)].map(idOf);
   if (to.some((a) => a && PUBLIC_NAMES.has(a))) return 'public';
   if (cc.some((a) => a && PUBLIC_NAMES.has(a))) return 'unlisted';
-  if ([...to, ...cc].some((a) => a?.endsWith('/followers'))) return 'followers';
-  return 'direct';
+  const named = [...to, ...cc].filter((a): a is string => a !== undefined);
+  const followers = named.some((a) => a.endsWith('/followers'));
+  return named.length && !followers ? 'direct' : 'followers';
 }
 
 function contentOf(note: Json): { content: string; language?: string } {
