@@ -4,7 +4,7 @@
  * else, a manifest of another format, an archive without the data type asked for. A zip made again from the
  * unpacked archive (everything one folder down) is read as the archive it is.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archive } from '../../adapters/archive/descriptor';
@@ -119,7 +119,6 @@ describe('Ferry archive: a zip made again from the unpacked folder', () => {
     const path = join(dir(), 'rezipped.zip');
     const wrapper = join(dir(), 'wrapper');
     await mkdir(wrapper, { recursive: true });
-    const { cp } = await import('node:fs/promises');
     await cp(sample().folder, join(wrapper, 'My archive'), { recursive: true, preserveTimestamps: true });
     await zipLayoutFolder(wrapper, path);
     const { items } = await exportAll(await archiveExporter(path, 'posts'));
