@@ -21,6 +21,8 @@ export interface FerryArchive {
   name: string;
   /** Where the layout starts inside the zip: '' or one folder (`my-archive/`). */
   root: string;
+  /** The data types the manifest says were written (with nothing, when their folder is absent). */
+  written: ReadonlySet<string>;
 }
 
 const topFolderOf = (path: string): string => path.slice(0, path.indexOf('/') + 1);
@@ -38,12 +40,14 @@ function rootOf(tree: ArchiveTree): string | undefined {
   return tops.size === 1 && only && holdsLayout(tree, only) ? only : undefined;
 }
 
-async function checkManifest(file: ArchiveEntry): Promise<void> {
+/** Checks the manifest is Ferry's; answers the data types it says were written. */
+async function readManifest(file: ArchiveEntry): Promise<Set<string>> {
   const manifest = await entryJson(file);
-  const format = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>).format : undefined;
-  if (format !== MANIFEST_FORMAT) {
+  const members = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>) : {};
+  if (members.format !== MANIFEST_FORMAT) {
     throw new AdapterError(`${file.part} is not a Ferry archive: its ${MANIFEST} does not say "format": "${MANIFEST_FORMAT}". Choose the zip file Ferry wrote.`, 'fatal');
   }
+  return new Set(Array.isArray(members.dataTypes) ? members.dataTypes.filter((t): t is string => typeof t === 'string') : []);
 }
 
 export async function openFerryArchive(ctx: AdapterContext): Promise<FerryArchive> {
@@ -54,8 +58,8 @@ export async function openFerryArchive(ctx: AdapterContext): Promise<FerryArchiv
     throw new AdapterError(`${name} is not a Ferry archive: it has no ${MANIFEST} and none of the folders Ferry writes (${LAYOUT_FOLDERS.map((f) => `${f}/`).join(', ')}). Choose the zip file Ferry wrote.`, 'fatal');
   }
   const manifest = tree.files.get(`${root}${MANIFEST}`);
-  if (manifest) await checkManifest(manifest);
-  return { tree, name, root };
+  const written = manifest ? await readManifest(manifest) : new Set<string>();
+  return { tree, name, root, written };
 }
 
 /** Whether the archive has the folder at all (an empty folder counts: its data type was written with nothing in it). */
@@ -78,9 +82,12 @@ export function folderMissing(archive: FerryArchive, what: string, folder: Layou
   return new AdapterError(`${archive.name} holds no ${what} (it has no ${folder}/ folder): it was written without them. Choose an archive Ferry wrote with ${what} in it.`, 'fatal');
 }
 
-/** The files of the data type's folder; an archive without the folder is told so. */
+/**
+ * The files of the data type's folder (each folder is named as its data type). Without the folder, an archive
+ * whose manifest says the data type was written holds none of it; any other is told it was written without it.
+ */
 export function typeFiles(archive: FerryArchive, what: string, folder: LayoutFolder): { path: string; file: ArchiveEntry }[] {
-  if (!hasFolder(archive, folder)) throw folderMissing(archive, what, folder);
+  if (!hasFolder(archive, folder) && !archive.written.has(folder)) throw folderMissing(archive, what, folder);
   return folderFiles(archive, folder);
 }
 

@@ -8,7 +8,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archive } from '../../adapters/archive/descriptor';
-import { AdapterError } from '../../model/adapter';
+import { AdapterError, type DataType } from '../../model/adapter';
 import { writeZip } from '../sandbox/sample-data/zip-file';
 import { ARCHIVE_ZIP, zipLayoutFolder } from '../sandbox/sample-data/archive';
 import { archiveExporter, useSampleArchive } from './archive-read-fixture';
@@ -16,7 +16,7 @@ import { exportAll } from './export-all';
 
 const { sample, dir } = useSampleArchive({ events: 10, contacts: 5, tasks: 5, mail: 4, photos: 2 });
 
-async function failure(zip: string, dataType: 'calendar' | 'files' | 'posts' = 'calendar'): Promise<AdapterError> {
+async function failure(zip: string, dataType: DataType = 'calendar'): Promise<AdapterError> {
   const error = await exportAll(await archiveExporter(zip, dataType)).then(
     () => undefined,
     (e: unknown) => e,
@@ -99,6 +99,17 @@ describe('Ferry archive: files that are not one', () => {
     const error = await failure(path, 'files');
     expect(error.message).toContain('only-posts.zip holds no files (it has no files/ folder)');
     expect((await exportAll(await archiveExporter(path, 'posts'))).items).toHaveLength(sample().posts.length);
+  });
+
+  it('a data type the manifest says was written with nothing exports nothing, without an error', async () => {
+    const path = join(dir(), 'empty-types.zip');
+    await writeZip(path, [{ path: 'manifest.json', bytes: JSON.stringify({ format: 'ferry-archive', dataTypes: ['files', 'posts', 'mail'] }) }]);
+    for (const dataType of ['files', 'posts', 'mail'] as const) {
+      const { items } = await exportAll(await archiveExporter(path, dataType));
+      expect(items, dataType).toEqual([]);
+    }
+    const error = await failure(path, 'calendar');
+    expect(error.message).toContain('empty-types.zip holds no calendars (it has no calendar/ folder)');
   });
 
   it('a damaged file inside the archive is named with the zip', async () => {

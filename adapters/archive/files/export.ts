@@ -8,7 +8,7 @@ import { parentPath, type FileEntry } from '../../../model/file';
 import { pageAt, planOnce } from '../../archive-paging';
 import { entryContent } from '../../zip-entry';
 import type { ArchiveTree } from '../../zip-archive';
-import { archiveId, hasFolder, folderFiles, folderMissing, openFerryArchive } from '../client';
+import { archiveId, openFerryArchive, typeFiles } from '../client';
 import { fileEntry, folderEntry, foldersAbove } from './map';
 
 export const PAGE_SIZE = 500;
@@ -35,11 +35,10 @@ export class ArchiveFilesExporter implements Exporter {
 
   private async plan(): Promise<Planned> {
     const archive = await openFerryArchive(this.ctx);
-    if (!hasFolder(archive, 'files')) throw folderMissing(archive, 'files', 'files');
+    const files = typeFiles(archive, 'files', 'files');
     const prefix = `${archive.root}files/`;
     const folders = new Map<string, Date | undefined>();
     for (const [path, modified] of archive.tree.folders) if (path.startsWith(prefix)) folders.set(path.slice(prefix.length), modified);
-    const files = folderFiles(archive, 'files');
     for (const { path } of files) for (const folder of foldersAbove(path)) if (!folders.has(folder)) folders.set(folder, undefined);
     const entries = [...[...folders].map(([path, modified]) => folderEntry(path, modified)), ...files.map(({ path, file }) => fileEntry(path, file))].sort(byPath);
     const account = this.ctx.account;

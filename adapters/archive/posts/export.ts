@@ -30,6 +30,7 @@ export class ArchivePostsExporter implements Exporter {
   private async plan(): Promise<ExportedItem<Post>[]> {
     const archive = await openFerryArchive(this.ctx);
     const outbox = typeFiles(archive, 'posts', 'posts').find((f) => f.path === OUTBOX);
+    if (!outbox && archive.written.has('posts')) return [];
     if (!outbox) throw new AdapterError(`${archive.name} has a posts/ folder but no posts/${OUTBOX} in it, so its posts cannot be read.`, 'fatal');
     const { file } = outbox;
     const activities = activitiesOf(await entryJson(file));
