@@ -27,6 +27,11 @@ export interface ArchiveTree {
   parts: string[];
   /** Every file of every part by path; a path in two parts is kept from the first. */
   files: ReadonlyMap<string, ArchiveEntry>;
+  /**
+   * The folders the zips list as entries of their own (path without its trailing `/`), with their modification
+   * time: the only trace of an empty folder.
+   */
+  folders: ReadonlyMap<string, Date>;
 }
 
 /** Where a local file header starts: a file that begins so is a zip, whatever else is wrong with it. */
@@ -88,16 +93,22 @@ function checkSeries(names: readonly string[]): void {
 export async function openArchive(sources: readonly Blob[]): Promise<ArchiveTree> {
   const parts: string[] = [];
   const files = new Map<string, ArchiveEntry>();
+  const folders = new Map<string, Date>();
   checkSeries(sources.map(fileNameOf));
   for (const blob of sources) {
     const { name, entries } = await readPart(blob);
     parts.push(name);
     for (const entry of entries) {
-      if (entry.directory || files.has(entry.filename)) continue;
+      if (entry.directory) {
+        const path = entry.filename.replace(/\/+$/, '');
+        if (path && !folders.has(path)) folders.set(path, entry.lastModDate);
+        continue;
+      }
+      if (files.has(entry.filename)) continue;
       files.set(entry.filename, { path: entry.filename, part: name, size: entry.uncompressedSize, crc32: entry.crc32, entry });
     }
   }
-  return { parts, files };
+  return { parts, files, folders };
 }
 
 /** `a/b/c.jpg` → `a/b`. */
