@@ -1,6 +1,6 @@
 /**
  * Assembles the Ferry archive once a job's items are all staged (scratch-layout.ts): one zip streamed into the file
- * the person is handed, in the documented layout (WRITING.md), with `manifest.json` listing every file and its
+ * the person is handed, in the documented layout (README.md, "Writing an archive"), with `manifest.json` listing every file and its
  * SHA-256. A worker killed half-way calls it again: it rewrites the whole file from what is staged.
  */
 import type { AdapterContext, DataType, JobSummary } from '../../model/adapter';
