@@ -21,6 +21,9 @@ export type Found = Map<string, string | undefined | AdapterError>;
 const findUrl = (s: Sought): string =>
   `${folderUrl(s.folderId)}/messages${query({ $filter: `internetMessageId eq ${odataString(s.messageId)}`, $select: 'id,categories', $top: 1 })}`;
 
+/** Mail's $batch calls run their requests one by one, so the importer's batches overlap (graphBatch's inOrder). */
+export const IN_ORDER = { inOrder: true };
+
 export const messageUrl = (id: string): string => `${GRAPH_API}/me/messages/${encodeURIComponent(id)}`;
 
 /** A part's refusal as the single request's would be: fatal stops the job, the rest is the item's. */
@@ -32,7 +35,7 @@ export function partError(answer: Extract<BatchAnswer, { ok: false }>): AdapterE
 export async function findMessages(ctx: AdapterContext, sought: readonly Sought[]): Promise<Found> {
   const found: Found = new Map();
   const asked = sought.filter((s) => s.messageId);
-  const answers = await graphBatch(ctx, asked.map((s, i) => ({ id: String(i), method: 'GET', url: findUrl(s) })));
+  const answers = await graphBatch(ctx, asked.map((s, i) => ({ id: String(i), method: 'GET', url: findUrl(s) })), IN_ORDER);
   const halfMade: { key: string; id: string }[] = [];
   asked.forEach((s, i) => {
     const answer = answers[i]!;
@@ -42,7 +45,7 @@ export async function findMessages(ctx: AdapterContext, sought: readonly Sought[
     if (message?.categories?.includes(INCOMPLETE_CATEGORY)) halfMade.push({ key: s.key, id: message.id });
     found.set(s.key, message?.id);
   });
-  const deleted = await graphBatch(ctx, halfMade.map((h, i) => ({ id: String(i), method: 'DELETE', url: messageUrl(h.id) })));
+  const deleted = await graphBatch(ctx, halfMade.map((h, i) => ({ id: String(i), method: 'DELETE', url: messageUrl(h.id) })), IN_ORDER);
   halfMade.forEach((h, i) => {
     const answer = deleted[i]!;
     found.set(h.key, answer.ok || answer.status === 404 ? undefined : partError(answer));

@@ -16,7 +16,7 @@ import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { parseJsonAnswer, sendRequest } from '../../http';
 import { MAX_BATCH_BYTES, batchedSize, graphBatch, graphError, graphRequest, query, type BatchRequest } from '../client';
 import type { GraphMessage } from './api-types';
-import { findMessages, messageUrl, partError, type Found } from './find';
+import { IN_ORDER, findMessages, messageUrl, partError, type Found } from './find';
 import { WELL_KNOWN, ensureFolder, folderUrl } from './folders';
 import { importLosses, toGraphState } from './map';
 import { rebuildMessage } from './rebuild';
@@ -121,7 +121,7 @@ export class MicrosoftMailImporter implements Importer {
       const { id } = outcomes.get(item.key) as Exclude<Outcome, AdapterError>;
       return { id: String(i), method: 'PATCH', url: messageUrl(id), body: toGraphState(item.data).patch };
     });
-    const patched = await this.whole(made, () => graphBatch(this.ctx, patches));
+    const patched = await this.whole(made, () => graphBatch(this.ctx, patches, IN_ORDER));
     made.forEach((item, i) => {
       const answer = patched instanceof AdapterError ? undefined : patched[i]!;
       if (patched instanceof AdapterError) outcomes.set(item.key, patched);
@@ -167,7 +167,7 @@ export class MicrosoftMailImporter implements Importer {
       const batch = pending;
       pending = [];
       pendingBytes = 0;
-      const answers = await this.whole(batch, () => graphBatch(this.ctx, batch.map((p) => p.request)));
+      const answers = await this.whole(batch, () => graphBatch(this.ctx, batch.map((p) => p.request), IN_ORDER));
       batch.forEach(({ item }, i) => {
         const answer = answers instanceof AdapterError ? answers : answers[i]!;
         if (answer instanceof AdapterError) outcomes.set(item.key, answer);
@@ -226,7 +226,7 @@ export class MicrosoftMailImporter implements Importer {
       if (got instanceof AdapterError) throw got;
       if (got) hits.push({ item, id: got });
     }
-    const answers = await graphBatch(this.ctx, hits.map((h, i) => ({ id: String(i), method: 'PATCH', url: messageUrl(h.id), body: toGraphState(h.item.data).patch })));
+    const answers = await graphBatch(this.ctx, hits.map((h, i) => ({ id: String(i), method: 'PATCH', url: messageUrl(h.id), body: toGraphState(h.item.data).patch })), IN_ORDER);
     const ids = new Map<string, string>();
     hits.forEach((h, i) => {
       const answer = answers[i]!;
