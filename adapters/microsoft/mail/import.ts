@@ -38,6 +38,8 @@ export const MAX_BATCHED_MIME_BYTES = 2_200_000;
 const READS_AT_ONCE = 4;
 
 type Outcome = { id: string; rebuilt: boolean; existing: boolean } | AdapterError;
+/** What reading a source gave: its MIME, undefined when too large for one request, or what it threw. */
+type Read = { mime: Uint8Array | undefined } | { thrown: unknown };
 
 /** A message's MIME when it fits one request, else undefined (it is then rebuilt from its parts). */
 async function readMime(item: ImportItem<MailMessage>): Promise<Uint8Array | undefined> {
@@ -50,6 +52,29 @@ async function readMime(item: ImportItem<MailMessage>): Promise<Uint8Array | und
   } finally {
     await reader.close();
   }
+}
+
+const settle = (reading: Promise<Uint8Array | undefined>): Promise<Read> => reading.then((mime) => ({ mime }), (thrown: unknown) => ({ thrown }));
+
+/**
+ * Starts reading the first messages of the batch while their lookups travel (the source is the slower side):
+ * READS_AT_ONCE at a time, in order, as many as their declared sizes fit in 4 MB, so no more than that is held
+ * early. The rest is read when its creates are gathered. A message then found already was read for nothing,
+ * which happens only when a batch is tried again.
+ */
+function readAhead(items: readonly ImportItem<MailMessage>[]): Map<string, Promise<Read>> {
+  const reads = new Map<string, Promise<Read>>();
+  const started: Promise<Read>[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    bytes += item.data.sizeBytes ?? MAX_MIME_BYTES;
+    if (bytes > MAX_BATCH_BYTES) break;
+    const turn = started[started.length - READS_AT_ONCE] ?? Promise.resolve();
+    const read = turn.then(() => settle(readMime(item)));
+    started.push(read);
+    reads.set(item.key, read);
+  }
+  return reads;
 }
 
 /** An item's own failure, as a single request's would be: fatal and unexpected errors stop the batch. */
@@ -107,6 +132,7 @@ export class MicrosoftMailImporter implements Importer {
 
   private async importRound(items: ImportItem<MailMessage>[]): Promise<ImportResult[]> {
     const outcomes = new Map<string, Outcome>();
+    const early = readAhead(items);
     const found = await this.whole(items, () => this.find(items));
     const fresh: ImportItem<MailMessage>[] = [];
     for (const item of items) {
@@ -115,7 +141,7 @@ export class MicrosoftMailImporter implements Importer {
       else if (got) outcomes.set(item.key, { id: got, rebuilt: false, existing: true });
       else fresh.push(item);
     }
-    await this.create(fresh, outcomes);
+    await this.create(fresh, outcomes, early);
     const made = items.filter((item) => !(outcomes.get(item.key) instanceof AdapterError));
     const patches = made.map((item, i): BatchRequest => {
       const { id } = outcomes.get(item.key) as Exclude<Outcome, AdapterError>;
@@ -160,7 +186,7 @@ export class MicrosoftMailImporter implements Importer {
    * Creates the messages not found: the small ones gathered into $batch calls of up to 4 MB (so no more than
    * that is held), the others one by one. Sources are read a few at a time.
    */
-  private async create(items: readonly ImportItem<MailMessage>[], outcomes: Map<string, Outcome>): Promise<void> {
+  private async create(items: readonly ImportItem<MailMessage>[], outcomes: Map<string, Outcome>, early: Map<string, Promise<Read>>): Promise<void> {
     let pending: { item: ImportItem<MailMessage>; request: BatchRequest }[] = [];
     let pendingBytes = 0;
     const flush = async () => {
@@ -177,13 +203,14 @@ export class MicrosoftMailImporter implements Importer {
     };
     for (let at = 0; at < items.length; at += READS_AT_ONCE) {
       const group = items.slice(at, at + READS_AT_ONCE);
-      const read = await Promise.all(group.map((item) => readMime(item).catch((error: unknown) => itemError(error))));
+      const read = await Promise.all(group.map((item) => early.get(item.key) ?? settle(readMime(item))));
       for (const [i, item] of group.entries()) {
-        const mime = read[i];
-        if (mime instanceof AdapterError) {
-          outcomes.set(item.key, mime);
+        const got = read[i]!;
+        if ('thrown' in got) {
+          outcomes.set(item.key, itemError(got.thrown));
           continue;
         }
+        const { mime } = got;
         if (!mime || mime.length > MAX_BATCHED_MIME_BYTES) {
           outcomes.set(item.key, await this.createAlone(item, mime).catch((error: unknown) => itemError(error)));
           continue;
