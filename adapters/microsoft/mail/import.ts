@@ -149,9 +149,9 @@ export class MicrosoftMailImporter implements Importer {
     });
     const patched = await this.whole(made, () => graphBatch(this.ctx, patches, IN_ORDER));
     made.forEach((item, i) => {
-      const answer = patched instanceof AdapterError ? undefined : patched[i]!;
-      if (patched instanceof AdapterError) outcomes.set(item.key, patched);
-      else if (answer && !answer.ok) outcomes.set(item.key, partError(answer));
+      const answer = patched instanceof AdapterError ? patched : patched[i]!;
+      if (answer instanceof AdapterError) outcomes.set(item.key, answer);
+      else if (!answer.ok) outcomes.set(item.key, partError(answer));
     });
     return items.map((item) => this.result(item, outcomes.get(item.key)!));
   }
