@@ -16,4 +16,13 @@ export class KeyedQueue {
     });
     return next;
   }
+
+  /**
+   * Runs work once it holds every one of the keys (a whole batch). Keys are taken in sorted order, so two
+   * batches that share several keys cannot each hold one the other waits for.
+   */
+  runAll<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(keys.filter(Boolean))].sort();
+    return sorted.reduceRight<() => Promise<T>>((inner, key) => () => this.run(key, inner), work)();
+  }
 }

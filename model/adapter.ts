@@ -249,6 +249,11 @@ export interface ProviderLimits {
   maxConcurrency: number;
   /** A quota counted in units per second (Gmail's 250 per user): requests are spaced by what they cost. */
   quota?: RequestQuota;
+  /**
+   * How many of the `maxConcurrency` slots one request holds (1 when absent): a Graph $batch runs up to four
+   * of its requests at once, and each counts against the mailbox's limit of four in flight.
+   */
+  slots?(request: { method: string; url: string; body?: unknown }): number;
 }
 
 export interface RequestQuota {

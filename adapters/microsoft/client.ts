@@ -154,7 +154,10 @@ export interface BatchRequest {
   method: HttpMethod;
   /** The real URL of the request; inside the batch it travels relative to the version root. */
   url: string;
+  /** A JSON body, or the raw body of a request with `contentType` (sent in base64, as Graph requires). */
   body?: unknown;
+  /** A body that is not JSON: its Content-Type; `body` is then the request's text. */
+  contentType?: string;
 }
 
 export type BatchAnswer = { id: string; ok: true; status: number; body: unknown } | { id: string; ok: false; status: number; error: AdapterError };
@@ -166,25 +169,52 @@ interface BatchResponse {
   body?: unknown;
 }
 
+/** Graph refuses a request over 4 MB, a $batch included; this leaves room for its JSON around the bodies. */
+export const MAX_BATCH_BYTES = 4_000_000;
+/** Graph hands Outlook at most four requests of one batch at a time; each holds one of the mailbox's four. */
+const BATCH_PARALLELISM = 4;
+
 function relativeUrl(realUrl: string): string {
   if (!realUrl.startsWith(GRAPH_API)) throw new Error(`Not a Graph v1.0 URL: ${realUrl}`);
   return realUrl.slice(GRAPH_API.length);
 }
 
-function encodeBatch(requests: readonly BatchRequest[]) {
-  return {
-    requests: requests.map((r) => ({
-      id: r.id,
-      method: r.method,
-      url: relativeUrl(r.url),
-      headers: r.body === undefined ? { prefer: PREFER } : { prefer: PREFER, 'content-type': 'application/json' },
-      ...(r.body === undefined ? {} : { body: r.body }),
-    })),
-  };
+const toBase64 = (text: string): string => {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
+/**
+ * One request as the batch carries it. A body that is not JSON goes as a base64 string with its Content-Type
+ * (https://learn.microsoft.com/graph/json-batching#request-format): a MIME message, whose request body is
+ * already base64 text, is base64-encoded once more.
+ */
+function encodeRequest(r: BatchRequest) {
+  const base = { id: r.id, method: r.method, url: relativeUrl(r.url) };
+  if (r.body === undefined) return { ...base, headers: { prefer: PREFER } };
+  if (r.contentType) return { ...base, headers: { prefer: PREFER, 'content-type': r.contentType }, body: toBase64(String(r.body)) };
+  return { ...base, headers: { prefer: PREFER, 'content-type': 'application/json' }, body: r.body };
 }
+
+/** Bytes one request adds to a batch's JSON. */
+export const batchedSize = (request: BatchRequest): number => JSON.stringify(encodeRequest(request)).length + 1;
 
 const headerOf = (headers: Record<string, string> | undefined, name: string): string | undefined =>
   Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+
+/** Graph answers a request whose body went in base64 with its body in base64 too. */
+function bodyOf(request: BatchRequest, response: BatchResponse): unknown {
+  if (!request.contentType || typeof response.body !== 'string') return response.body;
+  try {
+    const binary = atob(response.body);
+    const text = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return text.trim() ? JSON.parse(text) : undefined;
+  } catch {
+    return response.body;
+  }
+}
 
 function answerOf(request: BatchRequest, response: BatchResponse | undefined): BatchAnswer {
   const status = response?.status ?? 0;
@@ -192,14 +222,16 @@ function answerOf(request: BatchRequest, response: BatchResponse | undefined): B
     const error = new AdapterError(`Microsoft's batch answer had no reply for this request; Ferry will try again.`, 'retry');
     return { id: request.id, ok: false, status: 0, error };
   }
+  const body = bodyOf(request, response);
   if (status < 200 || status >= 300) {
-    return { id: request.id, ok: false, status, error: graphError(status, response.body, headerOf(response.headers, 'retry-after'), Date.now(), request.url) };
+    return { id: request.id, ok: false, status, error: graphError(status, body, headerOf(response.headers, 'retry-after'), Date.now(), request.url) };
   }
-  return { id: request.id, ok: true, status, body: response.body };
+  return { id: request.id, ok: true, status, body };
 }
 
-async function sendBatch(ctx: AdapterContext, requests: readonly BatchRequest[]): Promise<BatchAnswer[]> {
-  const answer = await exchange<{ responses?: BatchResponse[] }>(ctx, 'POST', ctx.url(BATCH_URL), 'a batch', encodeBatch(requests));
+async function sendBatch(ctx: AdapterContext, requests: readonly BatchRequest[], inOrder: boolean): Promise<BatchAnswer[]> {
+  const payload = { requests: requests.map((r, i) => ({ ...encodeRequest(r), ...(inOrder && i > 0 && { dependsOn: [requests[i - 1]!.id] }) })) };
+  const answer = await exchange<{ responses?: BatchResponse[] }>(ctx, 'POST', ctx.url(BATCH_URL), 'a batch', payload);
   if (!Array.isArray(answer?.responses)) {
     throw new AdapterError(`Microsoft's batch answer has no "responses" list; Ferry will try again.`, 'retry');
   }
@@ -209,14 +241,65 @@ async function sendBatch(ctx: AdapterContext, requests: readonly BatchRequest[])
 }
 
 /**
- * Sends requests as $batch calls of at most 20 (each request still counts against the mailbox's limits)
- * and answers them in the order given. A throttled request comes back as a retry-class error carrying
- * its own Retry-After. Throws only when a batch call itself failed.
+ * A chain of requests, each depending on the one before, so Graph runs one at a time. Graph answers those
+ * after a failed one 424 without running them. After a refusal of that one request (skip-class) they go again
+ * in the next chain; after trouble (throttled, a server error) they share its answer, Retry-After included,
+ * instead of running into it again.
  */
-export async function graphBatch(ctx: AdapterContext, requests: readonly BatchRequest[]): Promise<BatchAnswer[]> {
-  const answers: BatchAnswer[] = [];
-  for (let i = 0; i < requests.length; i += MAX_BATCH_REQUESTS) {
-    answers.push(...(await sendBatch(ctx, requests.slice(i, i + MAX_BATCH_REQUESTS))));
+async function sendChain(ctx: AdapterContext, requests: readonly BatchRequest[]): Promise<BatchAnswer[]> {
+  const answers = new Map<string, BatchAnswer>();
+  for (let left = requests; left.length; ) {
+    const round = await sendBatch(ctx, left, true);
+    const held = round.filter((answer, i) => i > 0 && answer.status === 424);
+    const cause = round.find((answer): answer is Extract<BatchAnswer, { ok: false }> => !answer.ok && answer.status !== 424);
+    for (const answer of round) answers.set(answer.id, cause && cause.error.errorClass !== 'skip' && held.includes(answer) ? { ...cause, id: answer.id } : answer);
+    left = cause?.error.errorClass === 'skip' ? left.filter((r) => held.some((h) => h.id === r.id)) : [];
   }
+  return requests.map((r) => answers.get(r.id)!);
+}
+
+/** The requests cut into $batch calls of at most 20 requests and MAX_BATCH_BYTES. */
+function calls(requests: readonly BatchRequest[]): BatchRequest[][] {
+  const out: BatchRequest[][] = [];
+  let current: BatchRequest[] = [];
+  let bytes = 0;
+  for (const request of requests) {
+    const size = batchedSize(request);
+    if (current.length && (current.length === MAX_BATCH_REQUESTS || bytes + size > MAX_BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(request);
+    bytes += size;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/**
+ * Sends requests as $batch calls of at most 20 and 4 MB (each request still counts against the mailbox's
+ * limits) and answers them in the order given. A throttled request comes back as a retry-class error carrying
+ * its own Retry-After. Throws only when a batch call itself failed.
+ *
+ * `inOrder`: Graph runs the requests one after another (a dependsOn chain). A batch then holds one of the
+ * mailbox's four in-flight requests instead of four, so four batches travel at once and their network time
+ * overlaps: more requests a second within the same limit, each batch taking longer.
+ */
+export async function graphBatch(ctx: AdapterContext, requests: readonly BatchRequest[], options: { inOrder?: boolean } = {}): Promise<BatchAnswer[]> {
+  const answers: BatchAnswer[] = [];
+  for (const call of calls(requests)) answers.push(...(await (options.inOrder ? sendChain(ctx, call) : sendBatch(ctx, call, false))));
   return answers;
+}
+
+/**
+ * The mailbox's in-flight slots a request to Graph holds: one, or for a $batch as many of its requests as Graph
+ * runs at once (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits counts each of them).
+ */
+export function graphSlots(request: { method: string; url: string; body?: unknown }): number {
+  if (!request.url.endsWith('/$batch') || typeof request.body !== 'string') return 1;
+  // Counted without parsing (a batch may carry 4 MB of message bodies): requests that wait for none run at once.
+  const requests = request.body.match(/"method":"/g)?.length ?? 1;
+  const waiting = request.body.match(/"dependsOn":\[/g)?.length ?? 0;
+  return Math.min(BATCH_PARALLELISM, Math.max(1, requests - waiting));
 }

@@ -4,7 +4,7 @@ import type { CalendarField } from '../../model/calendar';
 import { MicrosoftCalendarExporter } from './calendar/export';
 import { MicrosoftCalendarImporter } from './calendar/import';
 import { microsoftContacts } from './contacts/support';
-import { GRAPH_API, MAX_BATCH_REQUESTS, graphRequest, query } from './client';
+import { GRAPH_API, MAX_BATCH_REQUESTS, graphRequest, graphSlots, query } from './client';
 import { microsoftTasks } from './tasks/support';
 import { microsoftMail } from './mail/support';
 import { microsoftPhotos } from './photos/support';
@@ -67,8 +67,9 @@ export const microsoft: ProviderDescriptor = {
     'https://*.1drv.com/*',
   ],
   // Outlook allows 4 concurrent requests and 10,000 requests per 10 minutes per mailbox
-  // (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits): one request every 60 ms.
-  limits: { minIntervalMs: 60, maxConcurrency: 4 },
+  // (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits): one request every 60 ms, and a
+  // $batch holds as many of the four as Graph runs of it at once.
+  limits: { minIntervalMs: 60, maxConcurrency: 4, slots: graphSlots },
   dataTypes: {
     calendar: {
       export: { create: (ctx) => new MicrosoftCalendarExporter(ctx) },

@@ -84,7 +84,10 @@ export function contactsLimit(n: number, withPhoto: number, bytes: number, net: 
   return outlookLimit(n, net, { groups: [{ count: n, perCall: GRAPH_BATCH }, { count: withPhoto, perCall: 1 }] }, source, bytes);
 }
 
-/** n mails: one MIME create each (a text/plain body: one a call), then one state update each (JSON, batched 20). */
+/**
+ * n mails: one MIME create each and one state update each, both batched 20 a call (a text/plain body travels
+ * in a $batch as base64). The lookup by internetMessageId Ferry makes first is Ferry's choice, not counted.
+ */
 export function mailLimit(n: number, bytes: number, net: Network): Limit {
   const units = n * GMAIL_QUOTA_UNITS['messages.get'] + Math.ceil(n / GMAIL_LIST_PAGE) * GMAIL_QUOTA_UNITS['messages.list'];
   const source = {
@@ -92,5 +95,5 @@ export function mailLimit(n: number, bytes: number, net: Network): Limit {
     formula: 'T_source = (units − burst) / units_per_second, units = 5 per messages.get + 5 per messages.list page of 500 (Gmail)',
     terms: { gmail_units: units, gmail_units_per_second: GMAIL_QUOTA.unitsPerSecond },
   };
-  return outlookLimit(n, net, { groups: [{ count: n, perCall: 1 }, { count: n, perCall: GRAPH_BATCH }] }, source, bytes);
+  return outlookLimit(n, net, { groups: [{ count: n, perCall: GRAPH_BATCH }, { count: n, perCall: GRAPH_BATCH }] }, source, bytes);
 }

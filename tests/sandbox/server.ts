@@ -74,8 +74,10 @@ async function plugProvidersIn(
   close: () => Promise<void>,
 ): Promise<RunningSandbox> {
   const tokens = new SandboxTokenStore();
+  const faults = new FaultPlan();
   const ctx: SandboxContext = {
     origin,
+    faults,
     hostUrl: (host) => `${origin}/${host}`,
     tokens,
     redirectUris: { google: [sandboxRedirectUri('google')], microsoft: [sandboxRedirectUri('microsoft')] },
@@ -83,7 +85,7 @@ async function plugProvidersIn(
   };
   const factories = opts.providers ?? (await defaultProviderFactories());
   const providers = plugIn(factories.map((create) => create(ctx)));
-  const state: ControlState = { origin, providers, faults: new FaultPlan(), log: new RequestLog(), tokens };
+  const state: ControlState = { origin, providers, faults, log: new RequestLog(), tokens };
   const byHost = new Map([...providers.values()].flatMap((p) => p.hosts.map((h) => [h.toLowerCase(), p] as const)));
   const wanOptions = opts.wan ?? wanFromEnv(process.env.FERRY_SANDBOX_WAN);
   const wan: WanLink | undefined =

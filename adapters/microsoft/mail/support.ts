@@ -1,6 +1,7 @@
 /** What Ferry can do with Outlook mail through Graph (field table and limits in adapters/microsoft/README.md). */
 import type { DataTypeSupport } from '../../../model/adapter';
 import type { MailField } from '../../../model/mail';
+import { MAX_BATCH_REQUESTS } from '../client';
 import { MicrosoftMailExporter } from './export';
 import { MicrosoftMailImporter } from './import';
 
@@ -12,6 +13,7 @@ const MAIL_IMPORT_FIELDS: readonly MailField[] = ['messageId', 'subject', 'date'
 
 export const microsoftMail: DataTypeSupport = {
   export: { create: (ctx) => new MicrosoftMailExporter(ctx) },
-  import: { create: (ctx) => new MicrosoftMailImporter(ctx), batchSize: 10, fields: MAIL_IMPORT_FIELDS },
+  // A batch's lookups, creates and state updates each fill one $batch.
+  import: { create: (ctx) => new MicrosoftMailImporter(ctx), batchSize: MAX_BATCH_REQUESTS, fields: MAIL_IMPORT_FIELDS },
   scopes: { export: ['Mail.Read'], import: ['Mail.ReadWrite'] },
 };

@@ -28,9 +28,11 @@ export function pacedFetch(inner: FetchLike, pacer: Pacer, options: Partial<Pace
   return async (url, init) => {
     // A streamed body is consumed by the first attempt and cannot be sent again: its caller must resume it.
     const replayable = !(typeof ReadableStream !== 'undefined' && init?.body instanceof ReadableStream);
-    const units = pacer.unitsOf({ method: init?.method ?? 'GET', url, body: init?.body });
+    const request = { method: init?.method ?? 'GET', url, body: init?.body };
+    const units = pacer.unitsOf(request);
+    const slots = pacer.slotsOf(request);
     for (let attempt = 0; ; attempt += 1) {
-      const release = await pacer.acquire(init?.signal ?? undefined, units);
+      const release = await pacer.acquire(init?.signal ?? undefined, units, slots);
       const lastAttempt = !replayable || attempt >= opts.maxRetries;
       let response: Response;
       try {

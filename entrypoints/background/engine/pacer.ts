@@ -60,7 +60,7 @@ export class Pacer {
   private delay = 0;
   private nextStart = 0;
   private startChain: Promise<void> = Promise.resolve();
-  private waiters: (() => void)[] = [];
+  private waiters: { slots: number; wake: () => void }[] = [];
 
   constructor(
     readonly limits: ProviderLimits,
@@ -85,16 +85,22 @@ export class Pacer {
     return this.limits.quota?.cost(request) ?? 0;
   }
 
+  /** Concurrency slots a request holds (see ProviderLimits.slots). */
+  slotsOf(request: { method: string; url: string; body?: unknown }): number {
+    return Math.max(1, Math.floor(this.limits.slots?.(request) ?? 1));
+  }
+
   /**
-   * Waits for a free slot and this request's turn; the returned function must be called with the outcome.
-   * `units`: what the request costs of the provider's quota.
+   * Waits for free slots and this request's turn; the returned function must be called with the outcome.
+   * `units`: what the request costs of the provider's quota; `slots`: how many in-flight slots it holds
+   * (never more than the current limit, so a request that needs them all can still start).
    */
-  async acquire(signal?: AbortSignal, units = 0): Promise<(outcome: PaceOutcome) => void> {
-    await this.takeSlot(signal);
+  async acquire(signal?: AbortSignal, units = 0, slots = 1): Promise<(outcome: PaceOutcome) => void> {
+    const held = await this.takeSlots(signal, slots);
     try {
       await this.waitTurn(signal, true, units);
     } catch (error) {
-      this.releaseSlot();
+      this.releaseSlots(held);
       throw error;
     }
     let released = false;
@@ -102,7 +108,7 @@ export class Pacer {
       if (released) return;
       released = true;
       this.record(outcome);
-      this.releaseSlot();
+      this.releaseSlots(held);
     };
   }
 
@@ -155,33 +161,45 @@ export class Pacer {
     this.wakeWaiters();
   }
 
-  private takeSlot(signal?: AbortSignal): Promise<void> {
+  /** Resolves to the slots taken: `wanted`, or the whole limit when that is lower at the time they are free. */
+  private takeSlots(signal: AbortSignal | undefined, wanted: number): Promise<number> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.active < this.limit) {
-      this.active += 1;
-      return Promise.resolve();
-    }
+    if (this.waiters.length === 0 && this.fits(wanted)) return Promise.resolve(this.claim(wanted));
     return new Promise((resolve, reject) => {
-      const waiter = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.active += 1;
-        resolve();
+      const waiter = {
+        slots: wanted,
+        wake: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(this.claim(wanted));
+        },
       };
       const onAbort = () => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(signal!.reason);
+        this.wakeWaiters();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
     });
   }
 
-  private releaseSlot(): void {
-    this.active -= 1;
+  private fits(wanted: number): boolean {
+    return this.active + Math.min(wanted, this.limit) <= this.limit;
+  }
+
+  private claim(wanted: number): number {
+    const taken = Math.min(wanted, this.limit);
+    this.active += taken;
+    return taken;
+  }
+
+  private releaseSlots(held: number): void {
+    this.active -= held;
     this.wakeWaiters();
   }
 
+  /** First come, first served: a request that needs several slots is not passed over by single ones behind it. */
   private wakeWaiters(): void {
-    while (this.active < this.limit && this.waiters.length > 0) this.waiters.shift()!();
+    while (this.waiters.length > 0 && this.fits(this.waiters[0]!.slots)) this.waiters.shift()!.wake();
   }
 }

@@ -4,6 +4,7 @@
  * applying injected faults and the request log; the provider answers as the real API would.
  */
 import type { Readable } from 'node:stream';
+import type { FaultPlan } from './faults';
 
 export type ProviderName = 'google' | 'microsoft';
 
@@ -38,6 +39,11 @@ export interface SandboxContext {
   /** Redirect URIs Ferry has registered, by provider: `https://<extension id>.chromiumapp.org/<provider>`. */
   redirectUris: Record<ProviderName, string[]>;
   clientIds: Record<ProviderName, string>;
+  /**
+   * The injected faults, for a provider that unpacks requests carried inside one (a Graph $batch): the server
+   * applies them to the HTTP exchange, the provider to each request inside.
+   */
+  faults?: FaultPlan;
 }
 
 export interface ProviderSandbox {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { graphClient, GRAPH, json, makeSandbox, request, signIn } from './test-kit';
+import { FaultPlan } from '../core/faults';
+import { DEFAULT_SCOPE, graphClient, GRAPH, json, makeContext, request, signIn } from './test-kit';
+import { createMicrosoftSandbox, type MicrosoftSandboxOptions } from './index';
+
+/** A sandbox whose context carries a fault plan, as the sandbox server's does. */
+const makeSandbox = (options: MicrosoftSandboxOptions = {}) => {
+  const ctx = { ...makeContext(options.now), faults: new FaultPlan() };
+  return { ctx, sandbox: createMicrosoftSandbox(ctx, { serviceTimeMs: 0, ...options }) };
+};
 
 const event = (subject: string) => ({
   subject,
@@ -38,12 +46,52 @@ describe('Outlook mailbox throttling', () => {
 
 describe('Graph JSON batching', () => {
   const setup = async (options = {}) => {
-    const { sandbox } = makeSandbox(options);
-    const { access_token } = await signIn(sandbox);
+    const { sandbox, ctx } = makeSandbox(options);
+    const { access_token } = await signIn(sandbox, `${DEFAULT_SCOPE} https://graph.microsoft.com/Mail.ReadWrite`);
     const batch = (requests: unknown, token = access_token) =>
       sandbox.handle(request('POST', `${GRAPH}/$batch`, { headers: { authorization: `Bearer ${token}` }, body: { requests } }));
-    return { sandbox, batch, graph: graphClient(sandbox, access_token) };
+    return { sandbox, faults: ctx.faults, batch, graph: graphClient(sandbox, access_token) };
   };
+
+  const mime = (subject: string) => Buffer.from(`From: bob@example.org\r\nSubject: ${subject}\r\nMessage-ID: <${subject}@example.org>\r\n\r\nHello\r\n`).toString('base64');
+
+  it('takes a body that is not JSON as base64 and answers its body in base64', async () => {
+    const { batch, graph } = await setup();
+    // The MIME request's own body is base64 text; inside a batch that text is base64-encoded again.
+    const body = Buffer.from(mime('Batched')).toString('base64');
+    const reply = await batch([{ id: '1', method: 'POST', url: '/me/mailFolders/inbox/messages', headers: { 'Content-Type': 'text/plain' }, body }]);
+    const [created] = json<{ responses: { id: string; status: number; body: string }[] }>(reply).responses;
+    expect(created?.status).toBe(201);
+    const message = JSON.parse(Buffer.from(created!.body, 'base64').toString('utf8'));
+    expect(message).toMatchObject({ subject: 'Batched', internetMessageId: '<Batched@example.org>', isDraft: true });
+    expect(json(await graph('GET', `/me/messages/${message.id}?$select=subject`)).subject).toBe('Batched');
+  });
+
+  it('refuses a non-JSON body that is not base64, and a batch over 4 MB', async () => {
+    const { batch } = await setup();
+    const notBase64 = await batch([{ id: '1', method: 'POST', url: '/me/mailFolders/inbox/messages', headers: { 'content-type': 'text/plain' }, body: 'From: x\r\n\r\nHi' }]);
+    expect(notBase64.status).toBe(400);
+    expect(json(notBase64).error.message).toMatch(/not a base64 string/);
+    const big = Buffer.alloc(1_100_000, 'a').toString('base64');
+    const tooLarge = await batch(['1', '2', '3', '4'].map((id) => ({ id, method: 'POST', url: '/me/mailFolders/inbox/messages', headers: { 'content-type': 'text/plain' }, body: big })));
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('answers an injected fault inside a batch for that request alone, Retry-After included', async () => {
+    const { batch, faults } = await setup();
+    faults.add({ provider: 'microsoft', kind: 'status', status: 429, retryAfter: { seconds: 3 }, pathPattern: '^/graph\\.microsoft\\.com/v1\\.0/me/calendar$' });
+    faults.add({ provider: 'microsoft', kind: 'status', status: 503, pathPattern: '^/graph\\.microsoft\\.com/v1\\.0/me/calendars$' });
+    const reply = await batch([
+      { id: '1', method: 'GET', url: '/me/events' },
+      { id: '2', method: 'GET', url: '/me/calendar' },
+      { id: '3', method: 'GET', url: '/me/calendars' },
+      { id: '4', method: 'GET', url: '/me/calendar' },
+    ]);
+    const responses = json<{ responses: Inner[] }>(reply).responses;
+    expect(responses.map((r) => [r.id, r.status])).toEqual([['1', 200], ['2', 429], ['3', 503], ['4', 200]]);
+    expect(responses[1]?.headers['retry-after']).toBe('3');
+    expect(responses[1]?.body?.error.code).toBe('ApplicationThrottled');
+  });
 
   it('answers each request through the same handlers, with id, status, headers and body', async () => {
     const { batch, graph } = await setup();

@@ -19,6 +19,21 @@ describe('KeyedQueue', () => {
     expect(log.indexOf('b1 start')).toBeLessThan(log.indexOf('a1 end'));
   });
 
+  it('runAll holds every key of a batch; two batches sharing keys in another order both finish, one after the other', async () => {
+    const queue = new KeyedQueue();
+    const log: string[] = [];
+    const job = (name: string) => async () => {
+      log.push(`${name} start`);
+      await tick();
+      log.push(`${name} end`);
+      return name;
+    };
+    const results = await Promise.all([queue.runAll(['b', 'a'], job('ab')), queue.runAll(['a', 'b', ''], job('ba')), queue.run('c', job('c'))]);
+    expect(results).toEqual(['ab', 'ba', 'c']);
+    expect(log.indexOf('ba start')).toBeGreaterThan(log.indexOf('ab end'));
+    expect(log.indexOf('c start')).toBeLessThan(log.indexOf('ab end'));
+  });
+
   it('goes on after a failure, and passes the failure to its own caller only', async () => {
     const queue = new KeyedQueue();
     const failed = queue.run('a', () => Promise.reject(new Error('no')));

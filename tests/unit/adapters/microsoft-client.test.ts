@@ -4,6 +4,7 @@ import {
   graphError,
   graphNextPage,
   graphRequest,
+  graphSlots,
   odataString,
   query,
   type BatchRequest,
@@ -208,5 +209,55 @@ describe('graphBatch', () => {
     const { ctx, calls } = fakeContext(() => json({ responses: [] }));
     expect(await graphBatch(ctx, [])).toEqual([]);
     expect(calls).toHaveLength(0);
+  });
+
+  it('sends a body that is not JSON in base64 with its Content-Type, reads its base64 answer, and cuts calls at 4 MB', async () => {
+    const { ctx, calls } = fakeContext(({ init }) => {
+      const sent = JSON.parse(String(init!.body)) as { requests: { id: string }[] };
+      return json({ responses: sent.requests.map((r) => ({ id: r.id, status: 201, body: Buffer.from(JSON.stringify({ id: `m${r.id}` })).toString('base64') })) });
+    });
+    const mime = (n: number) => Buffer.from('x'.repeat(n)).toString('base64');
+    const post = (id: string, n: number): BatchRequest => ({ id, method: 'POST', url: 'https://graph.microsoft.com/v1.0/me/mailFolders/f/messages', contentType: 'text/plain', body: mime(n) });
+    const answers = await graphBatch(ctx, [post('0', 10), post('1', 1_500_000), post('2', 1_500_000)]);
+    expect(answers.map((a) => (a.ok ? a.body : a.error.message))).toEqual([{ id: 'm0' }, { id: 'm1' }, { id: 'm2' }]);
+    expect(calls.map((c) => JSON.parse(String(c.init!.body)).requests.length)).toEqual([2, 1]);
+    const first = JSON.parse(String(calls[0]!.init!.body)).requests[0];
+    expect(first.headers['content-type']).toBe('text/plain');
+    expect(Buffer.from(first.body, 'base64').toString()).toBe(mime(10));
+    for (const call of calls) expect(String(call.init!.body).length).toBeLessThan(4_000_000);
+  });
+
+  it('in order: chains the requests; behind a refusal they go again, behind throttling they share its Retry-After', async () => {
+    const sent: { id: string; dependsOn?: string[] }[][] = [];
+    const { ctx } = fakeContext(({ init }) => {
+      const batch = (JSON.parse(String(init!.body)) as { requests: { id: string; dependsOn?: string[] }[] }).requests;
+      sent.push(batch);
+      const fail = sent.length === 1 ? { at: 1, status: 400, code: 'ErrorInvalidRequest' } : { at: 2, status: 429, code: 'ApplicationThrottled' };
+      return json({
+        responses: batch.map((r, i) =>
+          i < fail.at
+            ? { id: r.id, status: 201, body: { id: `m${r.id}` } }
+            : i === fail.at
+              ? { id: r.id, status: fail.status, headers: { 'retry-after': '4' }, body: JSON.parse(body(fail.code, 'No.')) }
+              : { id: r.id, status: 424, body: JSON.parse(body('FailedDependency', 'Depends on a failed request.')) },
+        ),
+      });
+    });
+    const answers = await graphBatch(ctx, requests(6), { inOrder: true });
+    expect(sent[0]!.map((r) => r.dependsOn)).toEqual([undefined, ['0'], ['1'], ['2'], ['3'], ['4']]);
+    expect(sent[1]!.map((r) => r.id)).toEqual(['2', '3', '4', '5']);
+    expect(sent).toHaveLength(2);
+    expect(answers.map((a) => [a.id, a.status])).toEqual([['0', 201], ['1', 400], ['2', 201], ['3', 201], ['4', 429], ['5', 429]]);
+    expect(answers[5]).toMatchObject({ ok: false, error: { errorClass: 'retry', details: { retryAfterMs: 4000 } } });
+  });
+
+  it('counts the mailbox slots a call holds: one, four for a batch Graph runs four of at once, one for a chain', () => {
+    const url = 'https://sandbox.test/graph.microsoft.com/v1.0/$batch';
+    const batchOf = (n: number, chained: boolean) =>
+      JSON.stringify({ requests: Array.from({ length: n }, (_, i) => ({ id: String(i), method: 'GET', url: '/me', ...(chained && i > 0 && { dependsOn: [String(i - 1)] }) })) });
+    expect(graphSlots({ method: 'GET', url: 'https://sandbox.test/graph.microsoft.com/v1.0/me' })).toBe(1);
+    expect(graphSlots({ method: 'POST', url, body: batchOf(20, false) })).toBe(4);
+    expect(graphSlots({ method: 'POST', url, body: batchOf(2, false) })).toBe(2);
+    expect(graphSlots({ method: 'POST', url, body: batchOf(20, true) })).toBe(1);
   });
 });

@@ -16,6 +16,40 @@ function pacerWith(limits: ProviderLimits, extra: Partial<ConstructorParameters<
 }
 
 describe('pacer', () => {
+  it('lets a request that holds several slots (a Graph $batch) run only with room for all of them, first come first served', async () => {
+    const slots = (r: { url: string }) => (r.url.endsWith('/$batch') ? 4 : 1);
+    const pacer = new Pacer({ minIntervalMs: 0, maxConcurrency: 4, slots });
+    expect(pacer.slotsOf({ method: 'POST', url: 'https://graph.microsoft.com/v1.0/$batch' })).toBe(4);
+    expect(pacer.slotsOf({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/me' })).toBe(1);
+    const order: string[] = [];
+    const single = await pacer.acquire();
+    const batch = pacer.acquire(undefined, 0, 4).then((release) => (order.push('batch'), release));
+    const after = pacer.acquire().then((release) => (order.push('single after'), release));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order, 'the batch waits for the single request; the one behind it waits its turn').toEqual([]);
+    single({ kind: 'ok' });
+    const releaseBatch = await batch;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(['batch']);
+    releaseBatch({ kind: 'ok' });
+    (await after)({ kind: 'ok' });
+    expect(order).toEqual(['batch', 'single after']);
+  });
+
+  it('gives a request wanting more slots than the lowered limit all there are', async () => {
+    const pacer = new Pacer({ minIntervalMs: 0, maxConcurrency: 4 });
+    pacer.record({ kind: 'throttled', retryAfterMs: 0 });
+    expect(pacer.concurrency).toBe(2);
+    const release = await pacer.acquire(undefined, 0, 4);
+    let second = false;
+    const next = pacer.acquire().then((r) => ((second = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(second).toBe(false);
+    release({ kind: 'ok' });
+    (await next)({ kind: 'ok' });
+    expect(second).toBe(true);
+  });
+
   it('keeps the minimum gap between requests', async () => {
     const { startTimes, request } = pacerWith({ minIntervalMs: 100, maxConcurrency: 4 });
     for (let i = 0; i < 4; i += 1) await request();

@@ -2,13 +2,17 @@
  * POST /v1.0/$batch — JSON batching (https://learn.microsoft.com/graph/json-batching): at most 20
  * requests, each answered by the same handlers as on its own and counted against the mailbox's limits.
  * Graph hands at most four requests of a batch to Outlook at a time; `dependsOn` orders them and a
- * request whose dependency failed is answered 424.
+ * request whose dependency failed is answered 424. A body that is not JSON travels as a base64 string and its
+ * answer's body comes back in base64 too; the whole batch, like any request, may not exceed 4 MB. Injected
+ * faults of kind `status` and `slow` hit the requests inside as they would a request of their own.
  */
 import { Readable } from 'node:stream';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../core/types';
+import { retryAfterHeader } from '../../core/faults';
 import { GRAPH_HOST } from '../account';
+import { MAX_REQUEST_BYTES } from '../mail/api';
 import { requireScopes } from './auth';
-import { badRequest, graphErrorReply, requestIds } from './errors';
+import { badRequest, GraphError, graphErrorReply, requestIds } from './errors';
 
 const MAX_REQUESTS = 20;
 const PARALLEL_PER_BATCH = 4;
@@ -21,6 +25,8 @@ interface BatchItem {
   url: string;
   headers: Record<string, string>;
   body?: unknown;
+  /** The bytes of a body that went in base64 (a Content-Type other than JSON). */
+  raw?: Buffer;
   dependsOn: string[];
 }
 
@@ -30,6 +36,19 @@ interface BatchDeps {
 }
 
 const invalid = (detail: string) => badRequest('BadRequest', `Invalid batch payload format: ${detail}`);
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const isJsonType = (contentType: string | undefined): boolean => /^application\/([\w.+-]*\+)?json\b/i.test(contentType ?? '');
+
+/** A body whose Content-Type is not JSON must be a base64 string (https://learn.microsoft.com/graph/json-batching#request-format). */
+const rawBody = (id: string, headers: Record<string, string>, body: unknown): Buffer | undefined => {
+  const type = headers['content-type'];
+  if (body === undefined || type === undefined || isJsonType(type)) return undefined;
+  if (typeof body !== 'string' || !BASE64.test(body) || body.length % 4 !== 0) {
+    throw invalid(`request '${id}' has a ${type} body that is not a base64 string.`);
+  }
+  return Buffer.from(body, 'base64');
+};
 
 const readItems = (payload: unknown): BatchItem[] => {
   const requests = (payload as { requests?: unknown } | null)?.requests;
@@ -52,13 +71,14 @@ const readItems = (payload: unknown): BatchItem[] => {
       throw invalid(`request '${r.id}' depends on a request that is not earlier in the batch.`);
     }
     const headers = Object.fromEntries(Object.entries((r.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    return { id: r.id, method, url: r.url, headers, ...(r.body !== undefined && { body: r.body }), dependsOn: dependsOn as string[] };
+    const bytes = rawBody(r.id, headers, r.body);
+    return { id: r.id, method, url: r.url, headers, ...(r.body !== undefined && { body: r.body }), ...(bytes && { raw: bytes }), dependsOn: dependsOn as string[] };
   });
 };
 
 const innerRequest = (item: BatchItem, outer: SandboxRequest): SandboxRequest => {
   const [path = '', search = ''] = (item.url.startsWith('/') ? item.url : `/${item.url}`).split('?');
-  const body = item.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof item.body === 'string' ? item.body : JSON.stringify(item.body));
+  const body = item.raw ?? (item.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof item.body === 'string' ? item.body : JSON.stringify(item.body)));
   return {
     method: item.method,
     host: GRAPH_HOST,
@@ -70,12 +90,25 @@ const innerRequest = (item: BatchItem, outer: SandboxRequest): SandboxRequest =>
   };
 };
 
-const innerResponse = (id: string, reply: SandboxReply) => ({
-  id,
+const bytesOf = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)));
+
+const innerResponse = (item: BatchItem, reply: SandboxReply) => ({
+  id: item.id,
   status: reply.status,
   headers: Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([k]) => INNER_HEADERS.includes(k.toLowerCase()))),
-  ...(reply.body !== undefined && { body: reply.body }),
+  ...(reply.body !== undefined && { body: item.raw ? bytesOf(reply.body).toString('base64') : reply.body }),
 });
+
+/** An injected fault aimed at this request, answered as Graph answers one of its own. */
+const faultFor = async (ctx: SandboxContext, item: BatchItem, req: SandboxRequest): Promise<SandboxReply | undefined> => {
+  const fault = ctx.faults?.take({ provider: 'microsoft', method: item.method, host: GRAPH_HOST, path: req.path });
+  if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+  if (fault?.kind !== 'status') return undefined;
+  const status = fault.status ?? 503;
+  const code = fault.code ?? (status === 429 ? 'ApplicationThrottled' : status >= 500 ? 'ServiceUnavailable' : 'BadRequest');
+  const headers = fault.retryAfter ? { 'retry-after': retryAfterHeader(fault.retryAfter) } : undefined;
+  return graphErrorReply(status, code, fault.message ?? `Injected fault: HTTP ${status}.`, requestIds(item.headers), headers);
+};
 
 export const batchEndpoint = (deps: BatchDeps) => {
   const run = async (req: SandboxRequest): Promise<SandboxReply> => {
@@ -83,9 +116,11 @@ export const batchEndpoint = (deps: BatchDeps) => {
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       throw badRequest('BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
     }
+    const text = await req.body();
+    if (text.length > MAX_REQUEST_BYTES) throw new GraphError(413, 'ErrorRequestEntityTooLarge', 'The request is larger than the 4 MB Graph takes.');
     let payload: unknown;
     try {
-      payload = JSON.parse((await req.body()).toString('utf8'));
+      payload = JSON.parse(text.toString('utf8'));
     } catch {
       throw badRequest('BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
     }
@@ -103,7 +138,9 @@ export const batchEndpoint = (deps: BatchDeps) => {
           done.set(item.id, graphErrorReply(424, 'FailedDependency', `The request depends on request '${failed}', which failed.`, requestIds(item.headers)));
           continue;
         }
-        const task: Promise<void> = deps.answer(innerRequest(item, req)).then((reply) => {
+        const inner = innerRequest(item, req);
+        const task: Promise<void> = faultFor(deps.ctx, item, inner).then(async (faulted) => {
+          const reply = faulted ?? (await deps.answer(inner));
           done.set(item.id, reply);
           running.delete(task);
         });
@@ -111,7 +148,7 @@ export const batchEndpoint = (deps: BatchDeps) => {
       }
       if (running.size) await Promise.race(running);
     }
-    return { status: 200, body: { responses: items.map((item) => innerResponse(item.id, done.get(item.id) as SandboxReply)) } };
+    return { status: 200, body: { responses: items.map((item) => innerResponse(item, done.get(item.id) as SandboxReply)) } };
   };
   return { run };
 };

@@ -26,10 +26,15 @@ export const presentMessage = (m: StoredMail): Record<string, unknown> => ({
   categories: [...m.categories],
   receivedDateTime: m.receivedDateTime,
   sentDateTime: m.sentDateTime,
-  hasAttachments: m.attachments.some((a) => !a.isInline) || Boolean(m.mime && /^content-disposition:\s*attachment/im.test(m.mime.toString('latin1'))),
+  // Worked out only when read: a $filter over a large folder presents every message and reads one property.
+  get hasAttachments() {
+    return m.attachments.some((a) => !a.isInline) || Boolean(m.mime && /^content-disposition:\s*attachment/im.test(m.mime.toString('latin1')));
+  },
   internetMessageId: m.internetMessageId,
   subject: m.subject,
-  bodyPreview: preview(m),
+  get bodyPreview() {
+    return preview(m);
+  },
   importance: m.importance,
   parentFolderId: m.folderId,
   conversationId: `AAQk${Buffer.from(m.subject.replace(/^(re|fwd?):\s*/i, '')).toString('base64').slice(0, 40)}=`,
