@@ -124,7 +124,8 @@ test('back up Google into a Ferry archive, every field kept; restore it into Mic
   expect(diffContacts(leftContacts, await readContactFacts(archiveDir), new Set()).slice(0, 40)).toEqual([]);
   expect(diffTasks(await readTaskFacts(leftDir), await readTaskFacts(archiveDir), new Set())).toEqual([]);
   const leftMail = await readMailFacts(leftDir);
-  expect(diffMail(leftMail, await readMailFacts(archiveDir), () => new Set()).slice(0, 40)).toEqual([]);
+  // A message with several labels is in several mbox files, at the source's dump as in the archive.
+  expect(diffMail(leftMail, await readMailFacts(archiveDir), () => new Set(), () => false, (copies) => copies.length).slice(0, 40)).toEqual([]);
   const leftPhotos = await readPhotoFacts(leftDir);
   expect(diffPhotos(leftPhotos, await readPhotoFacts(archiveDir), () => new Set()).slice(0, 40)).toEqual([]);
   expect(manifest.counts).toMatchObject({ calendar: leftCalendar.events.size, contacts: contactCount(leftContacts), mail: mailCount(leftMail), photos: leftPhotos.size });
