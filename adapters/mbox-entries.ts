@@ -9,6 +9,7 @@ import { iterateStream } from '../model/byte-stream';
 import type { MailMessage } from '../model/mail';
 import { decodeHeaderText, headerBlockEnd, headerValue, parseHeaderBlock, parseMailDate } from '../model/mail-headers';
 import { readMbox, type MboxMessage } from '../model/mail-mbox';
+import { bytesContent } from './content-bytes';
 import { entryStream } from './zip-entry';
 import type { ArchiveEntry } from './zip-archive';
 
@@ -136,15 +137,7 @@ export class MboxPages<M extends MboxFile> {
   /** The message's raw bytes: kept from a recent page, else read again from its mbox (undefined when it is gone). */
   async content(message: MailMessage, from: number): Promise<ContentStream | undefined> {
     const raw = this.pages.map((p) => p.get(message.rawSource)).find(Boolean) ?? (await this.reread(message.rawSource));
-    if (!raw) return undefined;
-    const offset = Math.min(from, raw.length);
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(raw.subarray(offset));
-        controller.close();
-      },
-    });
-    return { body, size: raw.length, offset, contentType: 'message/rfc822' };
+    return raw && bytesContent(raw, from, 'message/rfc822');
   }
 
   private async reread(rawSource: string): Promise<Uint8Array | undefined> {
