@@ -1,10 +1,11 @@
 /**
- * The vCard files of a zip tree read into one address book's items. A photo inside a card has no address to
- * fetch it from, so its bytes are kept by item key and handed out when the importer asks.
+ * The vCard files of a zip tree read into one address book, "Contacts", the default one. A photo inside a card
+ * has no address to fetch it from, so its bytes are kept by item key and handed out when the importer asks.
  */
 import { AdapterError, type ContentStream, type ExportedItem } from '../model/adapter';
 import { contactLabel, type Contact } from '../model/contact';
 import { parseVCardFile, type VCardEntry } from '../model/contact-vcard';
+import type { PlannedList } from './archive-paging';
 import { bytesContent } from './content-bytes';
 import { entryBytes } from './zip-entry';
 import type { ArchiveEntry } from './zip-archive';
@@ -14,8 +15,7 @@ interface CardPhoto {
   bytes: Uint8Array;
 }
 
-export interface PlannedContacts {
-  items: ExportedItem<Contact>[];
+export interface PlannedContacts extends PlannedList<Contact> {
   photos: Map<string, CardPhoto>;
 }
 
@@ -45,7 +45,7 @@ export function plannedContacts(cards: Iterable<SettledCard>, containerKey: stri
     }
     items.push({ key, dataType: 'contacts', containerKey, title: contactLabel(data), data });
   }
-  return { items, photos };
+  return { containers: [{ key: containerKey, dataType: 'contacts', name: 'Contacts', isDefault: true }], items, photos };
 }
 
 /** The photo kept for the item; `chosen` says what the person chose ("archive", "files") for when it is not there. */

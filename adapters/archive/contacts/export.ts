@@ -6,7 +6,7 @@
 import type { AdapterContext, ContentStream, ExportPage, Exporter, ItemData } from '../../../model/adapter';
 import type { Contact } from '../../../model/contact';
 import type { VCardEntry } from '../../../model/contact-vcard';
-import { pageAt, planOnce } from '../../archive-paging';
+import { planOnce, planPage } from '../../archive-paging';
 import { photoContent, plannedContacts, readCardFile, type PlannedContacts } from '../../vcard-entries';
 import { openFerryArchive, typeFiles } from '../client';
 import { groupOfFile, withGroups } from './map';
@@ -45,8 +45,7 @@ export class ArchiveContactsExporter implements Exporter {
   }
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
-    const { items } = await this.open();
-    return pageAt(items, cursor, this.pageSize, () => [{ key: containerKey(this.ctx.account), dataType: 'contacts', name: 'Contacts', isDefault: true }]);
+    return planPage(this.open(), cursor, this.pageSize);
   }
 
   async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {
