@@ -1,6 +1,12 @@
 /** Export pages over a list an archive exporter planned once: the cursor is the index of the next entry. */
-import type { Container, ExportPage, ExportedItem } from '../model/adapter';
+import type { Container, ExportPage, ExportedItem, ItemData } from '../model/adapter';
 import { decodeCursor, encodeCursor } from './cursor';
+
+/** What an exporter read whole when it started: its containers, handed out on the first page, and every item. */
+export interface PlannedList<T extends ItemData> {
+  containers: Container[];
+  items: ExportedItem<T>[];
+}
 
 interface Slice<T> {
   first: boolean;
@@ -57,4 +63,10 @@ export async function pageAt<R>(
   const page: ExportPage = { containers: slice.first ? await containers() : [], items };
   if (slice.next) page.next = slice.next;
   return page;
+}
+
+/** The page of a planned list at `cursor`. */
+export async function planPage(planned: Promise<PlannedList<ItemData>>, cursor: string | undefined, size: number): Promise<ExportPage> {
+  const { containers, items } = await planned;
+  return pageAt(items, cursor, size, () => containers);
 }

@@ -13,3 +13,6 @@ export interface Post {
   attachments: { mediaType: string; url: string; name?: string }[];
   visibility: 'public' | 'unlisted' | 'followers' | 'direct';
 }
+
+/** The start of the post's text a person would recognise it by (its day when it has no text), for titles. */
+export const postLabel = (post: Post): string => post.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `Post of ${post.published.slice(0, 10)}`;

@@ -6,12 +6,8 @@
  */
 import type { Container } from '../../../model/adapter';
 import type { CalendarFileInfo } from '../../../model/calendar-ics';
-import type { CalendarEvent } from '../../../model/calendar';
 
 export const PRIMARY_FILE = 'primary.ics';
-
-/** A master by its UID, an overridden instance by its UID and the instance it replaces. */
-export const eventId = (event: CalendarEvent): string => (event.recurrenceId ? `${event.uid}/${JSON.stringify(event.recurrenceId)}` : event.uid);
 
 export function calendarContainer(key: string, path: string, info: CalendarFileInfo): Container {
   const container: Container = { key, dataType: 'calendar', name: info.name?.trim() || path.replace(/\.ics$/i, '') };

@@ -4,7 +4,7 @@
  * reading.
  */
 import { AdapterError, type AdapterContext, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
-import type { Post } from '../../../model/post';
+import { postLabel, type Post } from '../../../model/post';
 import { pageAt, planOnce } from '../../archive-paging';
 import { entryJson } from '../../zip-entry';
 import { openFerryArchive, typeFiles } from '../client';
@@ -15,8 +15,6 @@ export const OUTBOX = 'outbox.json';
 
 export const containerKey = (account: string): string => `archive:${account}:posts:container:outbox`;
 export const postKey = (account: string, id: string): string => `archive:${account}:posts:${OUTBOX}/${id}`;
-
-const titleOf = (post: Post): string => post.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `Post of ${post.published.slice(0, 10)}`;
 
 export class ArchivePostsExporter implements Exporter {
   readonly dataType = 'posts' as const;
@@ -44,7 +42,7 @@ export class ArchivePostsExporter implements Exporter {
       if (typeof post === 'string') throw new AdapterError(`Activity ${i + 1} of ${file.path} in ${file.part} cannot be read as a post: ${post}.`, 'fatal');
       if (seen.has(post.id)) throw new AdapterError(`${file.path} in ${file.part} holds two posts with the id ${post.id}; each post must have its own.`, 'fatal');
       seen.add(post.id);
-      items.push({ key: postKey(account, post.id), dataType: 'posts', containerKey: containerKey(account), title: titleOf(post), data: post });
+      items.push({ key: postKey(account, post.id), dataType: 'posts', containerKey: containerKey(account), title: postLabel(post), data: post });
     });
     return items;
   }

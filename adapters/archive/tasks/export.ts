@@ -5,7 +5,7 @@
 import { AdapterError, type AdapterContext, type Container, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import type { Task } from '../../../model/task';
 import { parseTaskFile } from '../../../model/task-ics';
-import { pageAt, planOnce } from '../../archive-paging';
+import { planOnce, planPage, type PlannedList } from '../../archive-paging';
 import { entryText } from '../../zip-entry';
 import { openFerryArchive, typeFiles } from '../client';
 import { listContainer, parentsFirst } from './map';
@@ -14,11 +14,6 @@ export const PAGE_SIZE = 250;
 
 export const containerKey = (account: string, path: string): string => `archive:${account}:tasks:container:${path}`;
 export const taskKey = (account: string, path: string, uid: string): string => `archive:${account}:tasks:${path}/${uid}`;
-
-interface Planned {
-  containers: Container[];
-  items: ExportedItem<Task>[];
-}
 
 export class ArchiveTasksExporter implements Exporter {
   readonly dataType = 'tasks' as const;
@@ -29,7 +24,7 @@ export class ArchiveTasksExporter implements Exporter {
     private readonly pageSize = PAGE_SIZE,
   ) {}
 
-  private async plan(): Promise<Planned> {
+  private async plan(): Promise<PlannedList<Task>> {
     const archive = await openFerryArchive(this.ctx);
     const files = typeFiles(archive, 'task lists', 'tasks').filter((f) => f.path.toLowerCase().endsWith('.ics'));
     const account = this.ctx.account;
@@ -52,7 +47,6 @@ export class ArchiveTasksExporter implements Exporter {
   }
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
-    const { containers, items } = await this.open();
-    return pageAt(items, cursor, this.pageSize, () => containers);
+    return planPage(this.open(), cursor, this.pageSize);
   }
 }

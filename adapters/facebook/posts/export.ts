@@ -4,7 +4,7 @@
  * the next.
  */
 import { AdapterError, type AdapterContext, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
-import type { Post } from '../../../model/post';
+import { postLabel, type Post } from '../../../model/post';
 import { pageAt, planOnce } from '../../archive-paging';
 import { openFacebook, readPosts } from '../client';
 import { fromFacebookPost } from './map';
@@ -37,8 +37,7 @@ export class FacebookPostsExporter implements Exporter {
       const id = `${second}-${n}`;
       const data = fromFacebookPost(post, id);
       if (!data) continue;
-      const title = data.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `Post of ${data.published.slice(0, 10)}`;
-      items.push({ key: postKey(account, id), dataType: 'posts', containerKey: containerKey(account), title, data });
+      items.push({ key: postKey(account, id), dataType: 'posts', containerKey: containerKey(account), title: postLabel(data), data });
     }
     return items;
   }

@@ -3,13 +3,12 @@
  * The files are read when the export starts (a calendar file is small next to photos and mail); an
  * overridden instance names its series' master as its parent when the master is in the same file.
  */
-import { AdapterError, type AdapterContext, type Container, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
-import { parseCalendarFile } from '../../../model/calendar-ics';
+import type { AdapterContext, Container, ExportPage, ExportedItem, Exporter } from '../../../model/adapter';
 import type { CalendarEvent } from '../../../model/calendar';
-import { pageAt, planOnce } from '../../archive-paging';
-import { entryText } from '../../zip-entry';
+import { planOnce, planPage, type PlannedList } from '../../archive-paging';
+import { readCalendarFile } from '../../ics-calendars';
 import { openTakeout, productFiles, productMissing } from '../client';
-import { calendarContainer, eventId } from './map';
+import { calendarContainer } from './map';
 
 export const PAGE_SIZE = 250;
 /** The Calendar folder's name in the languages Takeout is written in. */
@@ -17,11 +16,6 @@ export const CALENDAR_FOLDERS = ['Calendar', 'Kalender', 'Calendrier', 'Calendar
 
 export const containerKey = (account: string, path: string): string => `takeout:${account}:calendar:container:${path}`;
 export const eventKey = (account: string, path: string, id: string): string => `takeout:${account}:calendar:${path}/${id}`;
-
-interface Planned {
-  containers: Container[];
-  items: ExportedItem<CalendarEvent>[];
-}
 
 export class TakeoutCalendarExporter implements Exporter {
   readonly dataType = 'calendar' as const;
@@ -32,7 +26,7 @@ export class TakeoutCalendarExporter implements Exporter {
     private readonly pageSize = PAGE_SIZE,
   ) {}
 
-  private async plan(): Promise<Planned> {
+  private async plan(): Promise<PlannedList<CalendarEvent>> {
     const tree = await openTakeout(this.ctx);
     const folder = productFiles(tree, CALENDAR_FOLDERS);
     const files = folder?.files.filter((f) => f.path.toLowerCase().endsWith('.ics')) ?? [];
@@ -41,27 +35,15 @@ export class TakeoutCalendarExporter implements Exporter {
     const containers: Container[] = [];
     const items: ExportedItem<CalendarEvent>[] = [];
     for (const file of files) {
-      let parsed: ReturnType<typeof parseCalendarFile>;
-      try {
-        parsed = parseCalendarFile(await entryText(file));
-      } catch (error) {
-        throw new AdapterError(`${file.path} in ${file.part} is not a calendar file Ferry can read (${(error as Error).message}).`, 'fatal');
-      }
-      const container = calendarContainer(containerKey(account, file.path), file.path, parsed.calendar);
-      containers.push(container);
-      const masters = new Set(parsed.events.filter((e) => !e.recurrenceId).map((e) => e.uid));
-      for (const event of parsed.events) {
-        const item: ExportedItem<CalendarEvent> = { key: eventKey(account, file.path, eventId(event)), dataType: 'calendar', containerKey: container.key, title: event.title || '(no title)', data: event };
-        if (event.recurrenceId && masters.has(event.uid)) item.parentKey = eventKey(account, file.path, event.uid);
-        items.push(item);
-      }
+      const calendar = await readCalendarFile(file, (info) => calendarContainer(containerKey(account, file.path), file.path, info), (id) => eventKey(account, file.path, id));
+      containers.push(calendar.container);
+      items.push(...calendar.items);
     }
     if (containers.filter((c) => c.isDefault).length > 1) for (const c of containers) delete c.isDefault;
     return { containers, items };
   }
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
-    const { containers, items } = await this.open();
-    return pageAt(items, cursor, this.pageSize, () => containers);
+    return planPage(this.open(), cursor, this.pageSize);
   }
 }

@@ -5,10 +5,7 @@
  */
 import type { Container } from '../../../model/adapter';
 import type { CalendarFileInfo } from '../../../model/calendar-ics';
-import type { CalendarEvent } from '../../../model/calendar';
 import { baseNameOf } from '../../zip-archive';
-
-export const eventId = (event: CalendarEvent): string => (event.recurrenceId ? `${event.uid}/${JSON.stringify(event.recurrenceId)}` : event.uid);
 
 export function calendarContainer(key: string, path: string, info: CalendarFileInfo): Container {
   const container: Container = { key, dataType: 'calendar', name: info.name?.trim() || baseNameOf(path).replace(/\.ics$/i, '') };

@@ -4,11 +4,11 @@
  * (`<label>/<label>.vcf`). The files are read when the export starts; a photo inside a card is streamed from the
  * parsed card when the importer asks.
  */
-import { AdapterError, type AdapterContext, type ContentStream, type ExportPage, type ExportedItem, type Exporter, type ItemData } from '../../../model/adapter';
-import { contactLabel, type Contact } from '../../../model/contact';
-import { parseVCardFile, type VCardEntry } from '../../../model/contact-vcard';
-import { pageAt, planOnce } from '../../archive-paging';
-import { entryBytes } from '../../zip-entry';
+import type { AdapterContext, ContentStream, ExportPage, Exporter, ItemData } from '../../../model/adapter';
+import type { Contact } from '../../../model/contact';
+import type { VCardEntry } from '../../../model/contact-vcard';
+import { planOnce, planPage } from '../../archive-paging';
+import { photoContent, plannedContacts, readCardFile, type PlannedContacts } from '../../vcard-entries';
 import { baseNameOf } from '../../zip-archive';
 import { openTakeout, productFiles, productMissing } from '../client';
 import { identityOf, withGroups } from './map';
@@ -20,11 +20,6 @@ const ALL_CONTACTS = /^all contacts\.vcf$/i;
 export const containerKey = (account: string): string => `takeout:${account}:contacts:container:contacts`;
 export const contactKey = (account: string, identity: string): string => `takeout:${account}:contacts:${identity}`;
 
-interface Planned {
-  items: ExportedItem<Contact>[];
-  photos: Map<string, { contentType: string; bytes: Uint8Array }>;
-}
-
 export class TakeoutContactsExporter implements Exporter {
   readonly dataType = 'contacts' as const;
   private readonly open = planOnce(() => this.plan());
@@ -34,7 +29,7 @@ export class TakeoutContactsExporter implements Exporter {
     private readonly pageSize = PAGE_SIZE,
   ) {}
 
-  private async plan(): Promise<Planned> {
+  private async plan(): Promise<PlannedContacts> {
     const tree = await openTakeout(this.ctx);
     const files = productFiles(tree, CONTACTS_FOLDERS)?.files.filter((f) => f.path.toLowerCase().endsWith('.vcf')) ?? [];
     if (!files.length) throw productMissing(tree, 'Google Contacts', CONTACTS_FOLDERS[0]!);
@@ -43,13 +38,10 @@ export class TakeoutContactsExporter implements Exporter {
     const found = new Map<string, { entry: VCardEntry; groups: Set<string> }>();
     for (const file of ordered) {
       const group = baseNameOf(file.path).replace(/\.vcf$/i, '');
-      const parsed = parseVCardFile(await entryBytes(file), baseNameOf(file.path));
-      if (!parsed.entries.length && parsed.problems.length) {
-        throw new AdapterError(`${file.path} in ${file.part} holds no card Ferry can read: ${parsed.problems[0]!.message}`, 'fatal');
-      }
+      const entries = await readCardFile(file, baseNameOf(file.path));
       // Two cards alike within one file are two contacts; across files, the n-th of them is the same one.
       const seenInFile = new Map<string, number>();
-      for (const entry of parsed.entries) {
+      for (const entry of entries) {
         const alike = identityOf(entry.contact);
         const nth = (seenInFile.get(alike) ?? 0) + 1;
         seenInFile.set(alike, nth);
@@ -60,35 +52,15 @@ export class TakeoutContactsExporter implements Exporter {
       }
     }
     const account = this.ctx.account;
-    const items: ExportedItem<Contact>[] = [];
-    const photos = new Map<string, { contentType: string; bytes: Uint8Array }>();
-    for (const [identity, { entry, groups }] of found) {
-      const key = contactKey(account, identity);
-      const data = withGroups(entry.contact, groups);
-      if (entry.photo && 'bytes' in entry.photo) {
-        photos.set(key, entry.photo);
-        data.photo = { contentType: entry.photo.contentType, sourceUrl: key };
-      }
-      items.push({ key, dataType: 'contacts', containerKey: containerKey(account), title: contactLabel(data), data });
-    }
-    return { items, photos };
+    const cards = [...found].map(([identity, { entry, groups }]) => ({ key: contactKey(account, identity), data: withGroups(entry.contact, groups), photo: entry.photo }));
+    return plannedContacts(cards, containerKey(account));
   }
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
-    const { items } = await this.open();
-    return pageAt(items, cursor, this.pageSize, () => [{ key: containerKey(this.ctx.account), dataType: 'contacts', name: 'Contacts', isDefault: true }]);
+    return planPage(this.open(), cursor, this.pageSize);
   }
 
   async openContent(item: { key: string; data: ItemData }, from = 0): Promise<ContentStream> {
-    const photo = (await this.open()).photos.get(item.key);
-    if (!photo) throw new AdapterError(`The photo of “${contactLabel(item.data as Contact)}” is no longer in the chosen files.`, 'skip');
-    const bytes = photo.bytes.subarray(Math.min(from, photo.bytes.length));
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(bytes);
-        controller.close();
-      },
-    });
-    return { body, size: photo.bytes.length, offset: Math.min(from, photo.bytes.length), contentType: photo.contentType };
+    return photoContent(await this.open(), { key: item.key, data: item.data as Contact }, from, 'files');
   }
 }

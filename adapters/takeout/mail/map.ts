@@ -5,9 +5,8 @@
  * first of Drafts, Spam, Trash, Inbox, Sent the message is labelled with (as Gmail's own exporter files it),
  * else Archive; the other labels follow it.
  */
-import type { MailMessage } from '../../../model/mail';
 import { readArchivedMessage } from '../../../model/mail-archive';
-import { decodeHeaderText, headerBlockEnd, headerValue, parseHeaderBlock, parseMailDate } from '../../../model/mail-headers';
+import { messageHeaderFields, type MappedMessage } from '../../mbox-entries';
 
 /** Takeout's names of Gmail's system labels that file a message, in the order Gmail's exporter picks a folder. */
 const FOLDER_LABELS: [string, string][] = [
@@ -23,18 +22,7 @@ const THREAD_ID = /^x-gm-thrid:[^\n]*\n/i;
 /** Takeout labels a message never opened `Unread` (the archive codec reads `Opened` but takes `Unread` for a flag). */
 const UNREAD = /^x-gmail-labels:(?:[^\n]*,)?\s*unread\s*(?:,|\r?$)/im;
 
-export interface TakeoutMessage {
-  data: Omit<MailMessage, 'rawSource'>;
-  raw: Uint8Array;
-}
-
-/** The envelope's asctime date (`Mon Jan 01 00:00:00 +0000 2024`), for a message without a Date header. */
-function envelopeDate(envelope: string): string | undefined {
-  const ms = Date.parse(envelope.replace(/^\S+\s+/, ''));
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-}
-
-export function fromTakeoutMessage(envelope: string, bytes: Uint8Array): TakeoutMessage {
+export function fromTakeoutMessage(envelope: string, bytes: Uint8Array): MappedMessage {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const thread = THREAD_ID.exec(head);
   const archived = readArchivedMessage('', thread ? bytes.subarray(thread[0].length) : bytes);
@@ -44,13 +32,9 @@ export function fromTakeoutMessage(envelope: string, bytes: Uint8Array): Takeout
   const user = labels.filter((l) => !FOLDER_LABELS.some(([label]) => label === l.toLowerCase())).sort((a, b) => a.localeCompare(b));
   const folders = [...system, ...user];
   const raw = archived.raw;
-  const end = headerBlockEnd(raw);
-  const fields = parseHeaderBlock(end < 0 ? raw : raw.subarray(0, end));
   return {
     data: {
-      messageId: headerValue(fields, 'message-id')?.trim() ?? '',
-      subject: decodeHeaderText(headerValue(fields, 'subject') ?? ''),
-      date: parseMailDate(headerValue(fields, 'date')) ?? envelopeDate(envelope) ?? new Date(0).toISOString(),
+      ...messageHeaderFields(envelope, raw),
       folders: folders.length ? folders : ['Archive'],
       read: archived.read || !UNREAD.test(head),
       flagged: archived.flagged,

@@ -5,7 +5,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ExportPage, type ExportedItem, type Exporter } from '../../../model/adapter';
 import type { Task } from '../../../model/task';
-import { pageAt, planOnce } from '../../archive-paging';
+import { planOnce, planPage, type PlannedList } from '../../archive-paging';
 import { entryJson } from '../../zip-entry';
 import { baseNameOf } from '../../zip-archive';
 import { openTakeout, productFiles, productMissing } from '../client';
@@ -17,11 +17,6 @@ export const TASKS_FOLDERS = ['Tasks', 'Aufgaben', 'Tâches', 'Tareas', 'Attivit
 
 export const containerKey = (account: string, listId: string): string => `takeout:${account}:tasks:container:${listId}`;
 export const taskKey = (account: string, listId: string, taskId: string): string => `takeout:${account}:tasks:${listId}/${taskId}`;
-
-interface Planned {
-  containers: Container[];
-  items: ExportedItem<Task>[];
-}
 
 /** Parents before their children, siblings in order. */
 function parentsFirst(tasks: (TakeoutTask & { id: string })[], orders: Map<string, number>): (TakeoutTask & { id: string })[] {
@@ -51,7 +46,7 @@ export class TakeoutTasksExporter implements Exporter {
     private readonly pageSize = PAGE_SIZE,
   ) {}
 
-  private async plan(): Promise<Planned> {
+  private async plan(): Promise<PlannedList<Task>> {
     const tree = await openTakeout(this.ctx);
     const file = productFiles(tree, TASKS_FOLDERS)?.files.find((f) => baseNameOf(f.path).toLowerCase().endsWith('.json'));
     if (!file) throw productMissing(tree, 'Google Tasks', TASKS_FOLDERS[0]!);
@@ -82,7 +77,6 @@ export class TakeoutTasksExporter implements Exporter {
   }
 
   async exportPage(cursor: string | undefined): Promise<ExportPage> {
-    const { containers, items } = await this.open();
-    return pageAt(items, cursor, this.pageSize, () => containers);
+    return planPage(this.open(), cursor, this.pageSize);
   }
 }
