@@ -16,11 +16,10 @@ import { contactCount, diffContacts, readContactFacts, type ContactFactName } fr
 import type { FerryApp } from '../harness/ferry-app';
 import { test, expect } from '../harness/fixtures';
 import { diffMail, mailCount, readMailFacts } from '../harness/mail-facts';
-import { diffPhotos, readPhotoFacts } from '../harness/photo-facts';
+import { diffPhotos, readPhotoFacts, type PhotoFacts } from '../harness/photo-facts';
 import { startRadicale, type RunningDavServer } from '../harness/real-servers';
 import { PROVIDER_NAMES } from '../harness/scenario';
 import { diffTasks, readTaskFacts } from '../harness/task-facts';
-import { reportedLoss } from '../harness/transfer-dumps';
 import { SANDBOX_ACCOUNTS } from '../sandbox/identity';
 import { writeSampleCalendars } from '../sandbox/sample-data/calendar';
 import { writeSampleContacts } from '../sandbox/sample-data/contacts';
@@ -127,7 +126,11 @@ test('back up Google into a Ferry archive, every field kept; restore it into Mic
   // A message with several labels is in several mbox files, at the source's dump as in the archive.
   expect(diffMail(leftMail, await readMailFacts(archiveDir), () => new Set(), () => false, (copies) => copies.length).slice(0, 40)).toEqual([]);
   const leftPhotos = await readPhotoFacts(leftDir);
-  expect(diffPhotos(leftPhotos, await readPhotoFacts(archiveDir), () => new Set()).slice(0, 40)).toEqual([]);
+  const archivedPhotos = await readPhotoFacts(archiveDir);
+  // The Google Photos picker, the only way to read a library since 2025, hands out no albums or descriptions and
+  // strips the place (adapters/google/README.md): the same allowance as Google → Microsoft directly.
+  const pickerLosses = (f: { gpsBlock: boolean }) => new Set(f.gpsBlock ? (['album', 'description', 'located', 'bytes'] as const) : (['album', 'description', 'located'] as const));
+  expect(diffPhotos(leftPhotos, archivedPhotos, pickerLosses).slice(0, 40)).toEqual([]);
   expect(manifest.counts).toMatchObject({ calendar: leftCalendar.events.size, contacts: contactCount(leftContacts), mail: mailCount(leftMail), photos: leftPhotos.size });
 
   // Restore mail and photos into Microsoft, choosing the zip on the page.
@@ -155,11 +158,11 @@ test('back up Google into a Ferry archive, every field kept; restore it into Mic
       (copies) => new Set(copies.map((c) => filing(c.folders))).size,
     ).slice(0, 40),
   ).toEqual([]);
-  const arrivedPhotos = await readPhotoFacts(arrivedDir);
-  expect(diffPhotos(leftPhotos, arrivedPhotos, (f) => new Set(f.gpsBlock ? (['album', 'description', 'located', 'bytes'] as const) : (['album', 'description', 'located'] as const))).slice(0, 40)).toEqual([]);
-  for (const [name, want] of leftPhotos) {
-    if (want.description && arrivedPhotos.get(name)?.description !== want.description) expect(reportedLoss(restored, name, 'description'), `${name}: description`).toBe(true);
-  }
+  // OneDrive files an album under Ferry/; a JPEG without a capture time of its own gets the archive's written into
+  // its EXIF, which holds whole seconds (the Google sandbox gave such photos their upload time, to the millisecond).
+  const toSeconds = (facts: Map<string, PhotoFacts>) =>
+    new Map([...facts].map(([name, f]) => [name, { ...f, ...(f.captureTime !== undefined ? { captureTime: Math.floor(f.captureTime / 1000) * 1000 } : {}) }]));
+  expect(diffPhotos(toSeconds(archivedPhotos), toSeconds(await readPhotoFacts(arrivedDir)), () => new Set(['album', 'bytes'] as const)).slice(0, 40)).toEqual([]);
 
   // Restore calendar and contacts into a real Radicale over CalDAV and CardDAV.
   const radicale = await startRadicale();

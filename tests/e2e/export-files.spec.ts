@@ -3,6 +3,7 @@
  * over two zip files into Google Photos, and an Instagram "Download your information" export into OneDrive. Every
  * photo and video arrives once, with the capture time and the description its export's JSON gave it.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { providerById } from '../../adapters';
 import type { JobView } from '../../entrypoints/background/messages';
@@ -49,6 +50,7 @@ function checkArrived(arrived: Awaited<ReturnType<typeof readPhotoFacts>>, expec
 
 test('a Google Takeout in two zip files moves into Google Photos with capture times and descriptions', async ({ sandbox, app, scratch }) => {
   test.setTimeout(420_000);
+  await mkdir(path.join(scratch, 'takeout'), { recursive: true });
   const sample = await writeSampleTakeout(path.join(scratch, 'takeout'));
   const job = await moveFiles(app, providerById('takeout').name, sample.parts, PROVIDER_NAMES.google);
   const dump = path.join(scratch, 'arrived');
@@ -58,6 +60,7 @@ test('a Google Takeout in two zip files moves into Google Photos with capture ti
 
 test('an Instagram export moves into OneDrive with capture times and captions', async ({ sandbox, app, scratch }) => {
   test.setTimeout(420_000);
+  await mkdir(path.join(scratch, 'instagram'), { recursive: true });
   const sample = await writeSampleInstagram(path.join(scratch, 'instagram'));
   const job = await moveFiles(app, providerById('instagram').name, [sample.zip], PROVIDER_NAMES.microsoft);
   const dump = path.join(scratch, 'arrived');
