@@ -7,17 +7,20 @@ import { writeSampleCalendars } from '../sandbox/sample-data/calendar';
 
 const TRANSFER = { from: 'google', to: 'microsoft' } as const;
 
-const API = { google: '^/www\\.googleapis\\.com/', microsoft: '^/graph\\.microsoft\\.com/' };
+// Graph events arrive in $batch calls, whose requests inside share one path: the faults hit whole $batch calls, as
+// Graph throttles them too, so each retry is told apart from its neighbours (tests/sandbox/microsoft/throttling-batch.test.ts
+// covers faults inside a batch).
+const API = { google: '^/www\\.googleapis\\.com/', microsoft: '^/graph\\.microsoft\\.com/v1\\.0/\\$batch$' };
 
 test('429, 503 and a dropped connection are retried, after exactly the Retry-After the provider asked for', async ({ sandbox, app, scratch }) => {
-  await writeSampleCalendars(path.join(scratch, 'seed'), { events: 120 });
+  await writeSampleCalendars(path.join(scratch, 'seed'), { events: 200 });
   await sandbox.control.seed('google', path.join(scratch, 'seed'));
   const faults: Fault[] = [
     { provider: 'google', kind: 'status', status: 429, retryAfter: { seconds: 2 }, pathPattern: API.google, afterRequests: 1 },
-    { provider: 'microsoft', kind: 'status', status: 429, retryAfter: { seconds: 3 }, pathPattern: API.microsoft, afterRequests: 4 },
-    { provider: 'microsoft', kind: 'status', status: 503, retryAfter: { seconds: 3, date: true }, pathPattern: API.microsoft, afterRequests: 12 },
-    { provider: 'microsoft', kind: 'status', status: 503, pathPattern: API.microsoft, afterRequests: 20 },
-    { provider: 'microsoft', kind: 'drop', pathPattern: API.microsoft, afterRequests: 8 },
+    { provider: 'microsoft', kind: 'status', status: 429, retryAfter: { seconds: 3 }, pathPattern: API.microsoft, afterRequests: 1 },
+    { provider: 'microsoft', kind: 'status', status: 503, retryAfter: { seconds: 3, date: true }, pathPattern: API.microsoft, afterRequests: 3 },
+    { provider: 'microsoft', kind: 'status', status: 503, pathPattern: API.microsoft, afterRequests: 5 },
+    { provider: 'microsoft', kind: 'drop', pathPattern: API.microsoft, afterRequests: 2 },
   ];
   for (const fault of faults) await sandbox.control.addFault(fault);
 

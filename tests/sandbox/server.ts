@@ -75,9 +75,11 @@ async function plugProvidersIn(
 ): Promise<RunningSandbox> {
   const tokens = new SandboxTokenStore();
   const faults = new FaultPlan();
+  const log = new RequestLog();
   const ctx: SandboxContext = {
     origin,
     faults,
+    requestLog: log,
     hostUrl: (host) => `${origin}/${host}`,
     tokens,
     redirectUris: { google: [sandboxRedirectUri('google')], microsoft: [sandboxRedirectUri('microsoft')] },
@@ -85,7 +87,7 @@ async function plugProvidersIn(
   };
   const factories = opts.providers ?? (await defaultProviderFactories());
   const providers = plugIn(factories.map((create) => create(ctx)));
-  const state: ControlState = { origin, providers, faults, log: new RequestLog(), tokens };
+  const state: ControlState = { origin, providers, faults, log, tokens };
   const byHost = new Map([...providers.values()].flatMap((p) => p.hosts.map((h) => [h.toLowerCase(), p] as const)));
   const wanOptions = opts.wan ?? wanFromEnv(process.env.FERRY_SANDBOX_WAN);
   const wan: WanLink | undefined =

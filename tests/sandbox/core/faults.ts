@@ -46,6 +46,8 @@ export interface FaultTarget {
   method: string;
   host: string;
   path: string;
+  /** The kinds that can happen to this request (a request inside a Graph $batch cannot be dropped on its own). */
+  kinds?: readonly FaultKind[];
 }
 
 export class FaultSpecError extends Error {}
@@ -91,6 +93,7 @@ export class FaultPlan {
 
   private matches(fault: Fault, target: FaultTarget): boolean {
     if (fault.provider !== target.provider) return false;
+    if (target.kinds && !target.kinds.includes(fault.kind)) return false;
     if (fault.method && fault.method.toUpperCase() !== target.method.toUpperCase()) return false;
     const pattern = this.patterns.get(fault.id);
     return !pattern || pattern.test(`/${target.host}${target.path}`);

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { FaultPlan } from './faults';
+import type { RequestLog } from './request-log';
 
 export type ProviderName = 'google' | 'microsoft';
 
@@ -44,6 +45,8 @@ export interface SandboxContext {
    * applies them to the HTTP exchange, the provider to each request inside.
    */
   faults?: FaultPlan;
+  /** The request log, where such a provider records each request inside, as the server records its own. */
+  requestLog?: RequestLog;
 }
 
 export interface ProviderSandbox {

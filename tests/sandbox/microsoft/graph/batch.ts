@@ -8,7 +8,7 @@
  */
 import { Readable } from 'node:stream';
 import type { SandboxContext, SandboxReply, SandboxRequest } from '../../core/types';
-import { retryAfterHeader } from '../../core/faults';
+import { retryAfterHeader, type FaultPlan } from '../../core/faults';
 import { GRAPH_HOST } from '../account';
 import { MAX_REQUEST_BYTES } from '../mail/api';
 import { requireScopes } from './auth';
@@ -99,11 +99,21 @@ const innerResponse = (item: BatchItem, reply: SandboxReply) => ({
   ...(reply.body !== undefined && { body: item.raw ? bytesOf(reply.body).toString('base64') : reply.body }),
 });
 
-/** An injected fault aimed at this request, answered as Graph answers one of its own. */
-const faultFor = async (ctx: SandboxContext, item: BatchItem, req: SandboxRequest): Promise<SandboxReply | undefined> => {
-  const fault = ctx.faults?.take({ provider: 'microsoft', method: item.method, host: GRAPH_HOST, path: req.path });
+/**
+ * An injected fault aimed at this request, answered as Graph answers one of its own. The request is logged as one of
+ * its own too, so a test sees a fault inside a batch, and the retry after it, as it sees them outside one.
+ */
+const faultFor = async (ctx: SandboxContext, item: BatchItem, req: SandboxRequest, answer: () => Promise<SandboxReply>): Promise<SandboxReply> => {
+  const fault = ctx.faults?.take({ provider: 'microsoft', method: item.method, host: GRAPH_HOST, path: req.path, kinds: ['status', 'slow'] });
+  const entry = ctx.requestLog?.start({ provider: 'microsoft', method: item.method, host: GRAPH_HOST, path: req.path, ...(fault ? { fault: fault.kind } : {}) });
+  const reply = await faultedOrAnswered(fault, item, answer);
+  if (entry) ctx.requestLog?.finish(entry, reply.status);
+  return reply;
+};
+
+const faultedOrAnswered = async (fault: ReturnType<FaultPlan['take']>, item: BatchItem, answer: () => Promise<SandboxReply>): Promise<SandboxReply> => {
   if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
-  if (fault?.kind !== 'status') return undefined;
+  if (fault?.kind !== 'status') return answer();
   const status = fault.status ?? 503;
   const code = fault.code ?? (status === 429 ? 'ApplicationThrottled' : status >= 500 ? 'ServiceUnavailable' : 'BadRequest');
   const headers = fault.retryAfter ? { 'retry-after': retryAfterHeader(fault.retryAfter) } : undefined;
@@ -139,8 +149,7 @@ export const batchEndpoint = (deps: BatchDeps) => {
           continue;
         }
         const inner = innerRequest(item, req);
-        const task: Promise<void> = faultFor(deps.ctx, item, inner).then(async (faulted) => {
-          const reply = faulted ?? (await deps.answer(inner));
+        const task: Promise<void> = faultFor(deps.ctx, item, inner, () => deps.answer(inner)).then((reply) => {
           done.set(item.id, reply);
           running.delete(task);
         });
