@@ -4,6 +4,7 @@
  * An adapter's test file is a few lines: a CalendarConformanceTarget and `runCalendarConformance(target)`.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { exportAll as exportAllPages } from './export-all';
 import type { AdapterContext, Container, ExportedItem, ImportItem, ProviderDescriptor } from '../../model/adapter';
 import type { CalendarEvent } from '../../model/calendar';
 import { CANONICAL_CALENDARS, pagingCalendar, type SeedCalendar } from './calendar-fixtures';
@@ -60,20 +61,8 @@ interface ExportResult {
   pages: number;
 }
 
-async function exportAll(target: CalendarConformanceTarget, ctx: AdapterContext): Promise<ExportResult> {
-  const exporter = calendarSupport(target).export!.create(ctx);
-  const result: ExportResult = { containers: [], items: [], pages: 0 };
-  let cursor: string | undefined;
-  do {
-    const page = await exporter.exportPage(cursor);
-    result.pages += 1;
-    result.containers.push(...page.containers);
-    result.items.push(...(page.items as ExportedItem<CalendarEvent>[]));
-    cursor = page.next;
-    if (result.pages > 10_000) throw new Error('The exporter never stopped paging');
-  } while (cursor !== undefined);
-  return result;
-}
+const exportAll = (target: CalendarConformanceTarget, ctx: AdapterContext): Promise<ExportResult> =>
+  exportAllPages<CalendarEvent>(calendarSupport(target).export!.create(ctx));
 
 function calendarSupport(target: CalendarConformanceTarget) {
   const support = target.provider.dataTypes.calendar;

@@ -4,7 +4,8 @@
  * idempotent re-import, lookup, and a throttled request classified as retry with the server's Retry-After.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AdapterError, type AdapterContext, type Container, type ContentStream, type ExportedItem, type ImportItem, type ProviderDescriptor } from '../../model/adapter';
+import { exportAll as exportAllPages } from './export-all';
+import { AdapterError, type AdapterContext, type ContentStream, type ImportItem, type ProviderDescriptor } from '../../model/adapter';
 import { CONTACT_FIELDS, type Contact } from '../../model/contact';
 import type { VCardEntry } from '../../model/contact-vcard';
 import { CANONICAL_CONTACTS, pagingContacts } from './contacts-fixtures';
@@ -36,20 +37,8 @@ export interface ContactsConformanceTarget {
 const SUITE_SOURCE = 'conformance:suite:contacts';
 const suiteKey = (contact: Contact) => `${SUITE_SOURCE}:${contact.uid}`;
 
-async function exportAll(target: ContactsConformanceTarget, ctx: AdapterContext) {
-  const exporter = target.provider.dataTypes.contacts!.export!.create(ctx);
-  const result = { containers: [] as Container[], items: [] as ExportedItem<Contact>[], pages: 0, exporter };
-  let cursor: string | undefined;
-  do {
-    const page = await exporter.exportPage(cursor);
-    result.pages += 1;
-    result.containers.push(...page.containers);
-    result.items.push(...(page.items as ExportedItem<Contact>[]));
-    cursor = page.next;
-    if (result.pages > 1000) throw new Error('The exporter never stopped paging');
-  } while (cursor !== undefined);
-  return result;
-}
+const exportAll = (target: ContactsConformanceTarget, ctx: AdapterContext) =>
+  exportAllPages<Contact>(target.provider.dataTypes.contacts!.export!.create(ctx), { maxPages: 1000 });
 
 const streamOf = (bytes: Uint8Array): ContentStream => ({
   body: new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }),

@@ -8,7 +8,7 @@ import type { FileEntry } from '../../model/file';
 import { exportAll as exportAllPages } from './export-all';
 
 /** A folder tree is many small pages: the bound is higher than for other data types. */
-export const exportAll = (exporter: Exporter) => exportAllPages<FileEntry>(exporter, 100_000);
+export const exportAll = (exporter: Exporter) => exportAllPages<FileEntry>(exporter, { maxPages: 100_000 });
 
 export interface Moved {
   results: ImportResult[];

@@ -5,6 +5,7 @@
  * at an importer is the MIME that left, apart from what the target declares its provider rebuilds.
  */
 import { createHash } from 'node:crypto';
+import { exportAll as exportAllPages } from './export-all';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,21 +85,7 @@ export async function readExpected(dir: string): Promise<ExpectedMessage[]> {
   return out;
 }
 
-async function exportAll(target: MailConformanceTarget, ctx: AdapterContext) {
-  const exporter = target.provider.dataTypes.mail!.export!.create(ctx);
-  const items: ExportedItem<MailMessage>[] = [];
-  const containers = [];
-  let pages = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await exporter.exportPage(cursor);
-    pages++;
-    containers.push(...page.containers);
-    items.push(...(page.items as ExportedItem<MailMessage>[]));
-    cursor = page.next;
-  } while (cursor !== undefined && pages < 10_000);
-  return { exporter, items, containers, pages };
-}
+const exportAll = (target: MailConformanceTarget, ctx: AdapterContext) => exportAllPages<MailMessage>(target.provider.dataTypes.mail!.export!.create(ctx));
 
 /** The decoded attachments of a MIME message, by hash. */
 async function attachmentHashes(bytes: AsyncIterable<Uint8Array>): Promise<string[]> {

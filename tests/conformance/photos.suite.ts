@@ -6,10 +6,11 @@
  * as lost and why.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { exportAll as exportAllPages } from './export-all';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AdapterError, type AdapterContext, type Container, type ExportedItem, type ImportResult, type ProviderDescriptor } from '../../model/adapter';
+import { AdapterError, type AdapterContext, type Container, type ImportResult, type ProviderDescriptor } from '../../model/adapter';
 import type { MediaItem } from '../../model/media';
 import type { FaultSpec } from '../sandbox/core/faults';
 import type { RequestLogEntry } from '../sandbox/core/request-log';
@@ -60,23 +61,9 @@ function photosSupport(target: PhotosConformanceTarget) {
   return support;
 }
 
-async function exportAll(target: PhotosConformanceTarget, ctx: AdapterContext, restartAfter?: number) {
-  let exporter = photosSupport(target).export!.create(ctx);
-  const containers: Container[] = [];
-  const items: ExportedItem<MediaItem>[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await exporter.exportPage(cursor);
-    pages += 1;
-    containers.push(...page.containers);
-    items.push(...(page.items as ExportedItem<MediaItem>[]));
-    cursor = page.next;
-    // A new exporter from the saved cursor, as after the worker was stopped.
-    if (pages === restartAfter) exporter = photosSupport(target).export!.create(ctx);
-    if (pages > 10_000) throw new Error('The exporter never stopped paging');
-  } while (cursor !== undefined);
-  return { containers, items, pages, exporter };
+function exportAll(target: PhotosConformanceTarget, ctx: AdapterContext, restartAfter?: number) {
+  const create = () => photosSupport(target).export!.create(ctx);
+  return exportAllPages<MediaItem>(create(), restartAfter === undefined ? {} : { restart: { afterPage: restartAfter, create } });
 }
 
 async function importAll(target: PhotosConformanceTarget, ctx: AdapterContext, files: readonly ArchiveFile[]) {
