@@ -43,15 +43,24 @@ export function scratchOf(ctx: AdapterContext): ScratchFiles {
   return scratch;
 }
 
-/** A full disk (QuotaExceededError in the browser, ENOSPC in Node) stops the job; anything else may pass on a retry. */
+/**
+ * A full disk (QuotaExceededError in the browser, ENOSPC in Node) while staging an item or writing the zip: it stops
+ * the job until the person frees space. Undefined for any other failure.
+ */
+export function diskFullError(error: unknown, what: string): AdapterError | undefined {
+  // The zip writer wraps what the stream under it threw (`cause`), naming the entry it was adding.
+  let cause: unknown = error;
+  while (cause && !isDiskFull(cause)) cause = (cause as { cause?: unknown }).cause;
+  if (!cause) return undefined;
+  return new AdapterError(`The disk is full: ${what} could not be written into the archive. Free some space and resume the transfer.`, 'fatal', { fatalReason: 'storage-full' });
+}
+
+const isDiskFull = (error: unknown): boolean => (error as { name?: string }).name === 'QuotaExceededError' || (error as { code?: string }).code === 'ENOSPC';
+
+/** A full disk stops the job; anything else may pass on a retry. */
 function writeFailure(error: unknown, what: string): AdapterError {
   if (error instanceof AdapterError) return error;
-  const name = (error as { name?: string; code?: string }).name;
-  const code = (error as { code?: string }).code;
-  if (name === 'QuotaExceededError' || code === 'ENOSPC') {
-    return new AdapterError(`The disk is full: ${what} could not be written into the archive. Free some space and resume the transfer.`, 'fatal', { fatalReason: 'storage-full' });
-  }
-  return new AdapterError(`${what} could not be written into the archive: ${(error as Error).message ?? String(error)}`, 'retry');
+  return diskFullError(error, what) ?? new AdapterError(`${what} could not be written into the archive: ${(error as Error).message ?? String(error)}`, 'retry');
 }
 
 export class StagingImporter<T extends ItemData> implements Importer {

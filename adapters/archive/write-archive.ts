@@ -5,7 +5,7 @@
  */
 import type { AdapterContext, DataType, JobSummary } from '../../model/adapter';
 import { DATA_TYPES } from '../../model/data-types';
-import { scratchOf } from './staging-importer';
+import { diskFullError, scratchOf } from './staging-importer';
 import { writeAddressBooks } from './write/contacts';
 import { writeCalendars } from './write/calendar';
 import { writeFileTrees } from './write/files';
@@ -42,6 +42,6 @@ export async function writeArchive(ctx: AdapterContext, job: JobSummary): Promis
     return { output, bytes };
   } catch (error) {
     await zip.abandon(error);
-    throw error;
+    throw diskFullError(error, output) ?? error;
   }
 }

@@ -184,6 +184,16 @@ describe('staging cut short', () => {
     expect(mbox).toBe(`From ann@example.com Fri Mar  1 10:00:00 2024\nX-Gmail-Labels: Work\r\nStatus: RO\r\nX-Status: F\r\n${raw.replace('\r\nFrom here', '\r\n>From here')}\n`);
   });
 
+  it('stops the job for a full disk while the zip is written, naming the archive', async () => {
+    await importerFor('calendar').ensureContainer({ key: 'test:me:calendar:container:c', dataType: 'calendar', name: 'C', isDefault: true });
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    const diskFull = { ...ctx, localFiles: { scratch: { ...scratch, openOutput: async () => new WritableStream<Uint8Array>({ write: () => Promise.reject(full) }) } } };
+    const failure = await writeArchive(diskFull, jobOf(['calendar'], { provider: 'test', name: 'Test', account: 'someone@example.com' })).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AdapterError);
+    expect(failure).toMatchObject({ errorClass: 'fatal', details: { fatalReason: 'storage-full' } });
+    expect((failure as Error).message).toMatch(/^The disk is full: ferry-archive-\d{4}-\d{2}-\d{2}\.zip could not be written/);
+  });
+
   it('stops the job with a clear message when no folder was given to write into', async () => {
     const bare = (archive.dataTypes.calendar as DataTypeSupport).import!.create({ ...ctx, localFiles: {} });
     const failure = await bare.ensureContainer({ key: 'k', dataType: 'calendar', name: 'C' }).catch((e: unknown) => e);

@@ -3,8 +3,8 @@
  * importers stage, `jobs/<id>/output/<name>` for the file the person saves. A writable commits its file only on
  * close, so a file cut off by a killed worker is never seen half-written.
  */
-import { AdapterError, type ScratchFiles } from '../../../model/adapter';
-import { diskFull, entriesOf, fileAt, folderAt, JOBS_FOLDER, OUTPUT_FOLDER, removeAt, SCRATCH_FOLDER } from './opfs';
+import type { ScratchFiles } from '../../../model/adapter';
+import { entriesOf, fileAt, folderAt, JOBS_FOLDER, OUTPUT_FOLDER, removeAt, SCRATCH_FOLDER } from './opfs';
 
 const segmentsOf = (path: string): string[] => {
   const segments = path.split('/').filter(Boolean);
@@ -16,6 +16,7 @@ async function writeFile(segments: readonly string[], content: ReadableStream<Ui
   const folder = await folderAt(segments.slice(0, -1), true);
   const handle = await folder!.getFileHandle(segments[segments.length - 1]!, { create: true });
   const writable = await handle.createWritable();
+  // A failure (a full disk among them) goes to the adapter, which says what could not be written.
   try {
     if (typeof content === 'string') {
       await writable.write(content);
@@ -25,8 +26,7 @@ async function writeFile(segments: readonly string[], content: ReadableStream<Ui
     }
   } catch (error) {
     await writable.abort().catch(() => undefined);
-    const full = diskFull(error);
-    throw full ? new AdapterError(full.message, 'fatal', { fatalReason: 'storage-full' }) : error;
+    throw error;
   }
 }
 
