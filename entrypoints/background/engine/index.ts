@@ -117,8 +117,7 @@ export class Engine {
       return current.run.stopRequested ? current.promise.then(() => this.run(jobId)) : current.promise;
     }
     const run: JobRun = { jobId };
-    const promise = this.readServerUrls(jobId)
-      .then(() => this.readLocalFiles(jobId))
+    const promise = this.readSides(jobId)
       .then(() => runJob(this.env, run))
       .finally(() => {
         if (this.runs.get(jobId)?.run === run) this.runs.delete(jobId);
@@ -280,24 +279,21 @@ export class Engine {
     return context;
   }
 
-  private async readLocalFiles(jobId: string): Promise<void> {
+  /** What each side of the job needs from outside the store, read as each run starts: its server, its files on disk. */
+  private async readSides(jobId: string): Promise<void> {
     const job = await this.db.jobs.get(jobId);
-    if (!job || !this.deps.localFiles) return;
+    if (!job) return;
     for (const side of ['source', 'destination'] as const) {
       const { provider, account } = job[side];
-      if (this.deps.provider(provider).auth.kind !== 'local-files') continue;
-      const files = await this.deps.localFiles({ id: jobId, side, provider, account });
-      if (files) this.localFiles.set(`${jobId}/${provider}`, files);
-    }
-  }
-
-  private async readServerUrls(jobId: string): Promise<void> {
-    const job = await this.db.jobs.get(jobId);
-    if (!job || !this.deps.serverUrl) return;
-    for (const provider of [job.source.provider, job.destination.provider]) {
-      const serverUrl = await this.deps.serverUrl(provider);
-      if (serverUrl) this.serverUrls.set(provider, serverUrl);
-      else this.serverUrls.delete(provider);
+      if (this.deps.serverUrl) {
+        const serverUrl = await this.deps.serverUrl(provider);
+        if (serverUrl) this.serverUrls.set(provider, serverUrl);
+        else this.serverUrls.delete(provider);
+      }
+      if (this.deps.localFiles && this.deps.provider(provider).auth.kind === 'local-files') {
+        const files = await this.deps.localFiles({ id: jobId, side, provider, account });
+        if (files) this.localFiles.set(`${jobId}/${provider}`, files);
+      }
     }
   }
 
