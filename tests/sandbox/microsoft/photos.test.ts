@@ -1,5 +1,5 @@
 /** The OneDrive sandbox answers as Graph documents: paths, paging, /content, upload sessions and their rules. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,10 @@ import type { SandboxReply } from '../core/types';
 import { writeSamplePhotos } from '../sample-data/photos';
 import { GRAPH, ORIGIN, makeSandbox, request } from './test-kit';
 import { ALICE } from './account';
+import { SPILL_BYTES } from './photos/store';
+
+/** A fragment of 10 × the 320 KiB OneDrive asks multiples of. */
+const FRAGMENT = 10 * 327680;
 
 const json = (reply: SandboxReply) => reply.body as Record<string, any>;
 
@@ -122,5 +126,30 @@ describe('OneDrive sandbox: upload sessions', () => {
     const folder = await s.call('POST', `${GRAPH}/me/drive/items/${photos.id}/children`, { body: { name: 'Ferry', folder: {}, '@microsoft.graph.conflictBehavior': 'fail' } });
     expect(folder.status).toBe(201);
     expect((await s.call('POST', `${GRAPH}/me/drive/items/${photos.id}/children`, { body: { name: 'ferry', folder: {}, '@microsoft.graph.conflictBehavior': 'fail' } })).status).toBe(409);
+  });
+});
+
+describe('OneDrive sandbox: a file past SPILL_BYTES', () => {
+  it('keeps it on disk and dumps it whole', async () => {
+    const s = setup();
+    const size = SPILL_BYTES + 3 * FRAGMENT;
+    const photos = json(await s.call('GET', `${GRAPH}/me/drive/special/photos`));
+    const session = json(await s.call('POST', `${GRAPH}/me/drive/items/${photos.id}:/big.mp4:/createUploadSession`, { body: { item: {} } }));
+    const fragment = (offset: number) => Buffer.alloc(Math.min(FRAGMENT, size - offset), offset / FRAGMENT);
+    for (let offset = 0; offset < size; offset += FRAGMENT) {
+      const part = fragment(offset);
+      const reply = await s.call('PUT', session.uploadUrl, { anonymous: true, bytes: part, headers: { 'content-range': `bytes ${offset}-${offset + part.length - 1}/${size}` } });
+      expect(reply.status).toBe(offset + part.length < size ? 202 : 201);
+    }
+    const out = await mkdtemp(join(tmpdir(), 'ferry-onedrive-dump-'));
+    try {
+      await s.sandbox.dump(out);
+      const dumped = await readFile(join(out, 'photos', 'big.mp4'));
+      expect(dumped.length).toBe(size);
+      for (let offset = 0; offset < size; offset += FRAGMENT) expect(dumped[offset]).toBe((offset / FRAGMENT) % 256);
+      expect(dumped[size - 1]).toBe(Math.floor((size - 1) / FRAGMENT) % 256);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });

@@ -5,12 +5,12 @@
  * item's id. OneDrive folders have no order, so dumps carry none.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SIDECAR_SUFFIX, mediaTypeOf, parseSidecar, writeSidecar, type MediaSidecar } from '../../../../model/media-sidecar';
 import type { SandboxContext } from '../../core/types';
 import { driveItemJson } from './drive-json';
-import type { DriveNode, DriveStore } from './store';
+import { isFileNode, type DriveNode, type DriveStore } from './store';
 
 async function seedFolder(store: DriveStore, dir: string, folderId: string, now: number): Promise<void> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
@@ -59,9 +59,11 @@ async function dumpFolder(ctx: SandboxContext, store: DriveStore, folderId: stri
       await dumpFolder(ctx, store, node.id, join(dir, node.name));
       continue;
     }
-    if (!node.bytes || !mediaTypeOf(node.name)) continue;
+    if (!isFileNode(node) || !mediaTypeOf(node.name)) continue;
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, node.name), node.bytes);
+    // A file past SPILL_BYTES lives on disk, never whole in memory (a 1 GiB video, the benchmark's).
+    if (node.spill) await copyFile(node.spill.path, join(dir, node.name));
+    else await writeFile(join(dir, node.name), node.bytes!);
     await writeFile(join(dir, `${node.name}${SIDECAR_SUFFIX}`), writeSidecar(sidecarOf(ctx, store, node)));
   }
 }
