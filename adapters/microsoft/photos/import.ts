@@ -2,8 +2,9 @@
  * Imports photos and videos into OneDrive: one folder per album under `Pictures/Ferry` (the Photos special
  * folder, whatever its name in the person's language), each file through an upload session with
  * `conflictBehavior: fail`, its times set to when it was taken and its description kept. Idempotent by path:
- * before uploading, the file's name is looked up in the folder, and a file of the same size created at the
- * same time is the one made before; a different file of that name moves the upload to `name (2).ext`, ….
+ * when OneDrive says the file's name is taken, a file of the same size created at the same time is the one made
+ * before; a different file of that name moves the upload to `name (2).ext`, …. A crash between upload and record
+ * is settled by the same lookup (`lookup`).
  * The session's uploadUrl and the bytes OneDrive acknowledged are checkpointed after every fragment (the item's
  * `upload`), so a fresh worker asks the session where it stands and goes on from there.
  */
@@ -19,6 +20,8 @@ import { sessionState, uploadFragments } from './upload';
 
 /** The folder under the Photos special folder that holds Ferry's albums. */
 export const FERRY_FOLDER = 'Ferry';
+
+const isNameTaken = (error: unknown): boolean => error instanceof AdapterError && error.details.status === 409;
 
 export class MicrosoftPhotosImporter implements Importer {
   readonly dataType = 'photos' as const;
@@ -61,19 +64,47 @@ export class MicrosoftPhotosImporter implements Importer {
     try {
       const size = content.size ?? item.data.sizeBytes;
       if (size === undefined) throw new AdapterError(`The source did not say how large “${item.data.fileName}” is, which OneDrive needs before an upload.`, 'skip');
-      const place = await this.place(item, size);
-      if ('id' in place) return await this.finished(item, place.id, size);
-      const { item: uploadable } = toUploadableItem(item.data, size);
-      const session = await graphRequest<UploadSession>(this.ctx, 'POST', `${itemPath(item.containerId, place.name)}/createUploadSession`, { item: uploadable });
+      const session = await this.openSession(item, size);
+      if ('id' in session) return await this.finished(item, session.id, size);
       const expiresAt = Date.parse(session.expirationDateTime ?? '');
       const save = (committed: number) =>
         item.upload?.save({ sessionUrl: session.uploadUrl, committed, size, savedAt: Date.now(), ...(Number.isFinite(expiresAt) && { expiresAt }) }) ?? Promise.resolve();
-      await save(0);
-      const made = await uploadFragments(this.ctx, session.uploadUrl, reader, size, 0, save);
+      // Nothing is saved before OneDrive acknowledged a fragment: a session holding no bytes is worth no more than a new one.
+      const made = await uploadFragments(this.ctx, session.uploadUrl, reader, size, 0, save).catch((error: unknown) => this.nameTaken(item, error));
       return await this.finished(item, made.id, size);
     } finally {
       await reader.close();
     }
+  }
+
+  /**
+   * An upload session under the file's own name; when OneDrive already holds that name (409 under
+   * conflictBehavior fail), the file made before (its id) or a session under the first free name. Looking the
+   * name up first would cost every file a round trip to spare the few whose name is taken.
+   */
+  private async openSession(item: ImportItem<MediaItem>, size: number): Promise<{ id: string } | UploadSession> {
+    const { item: uploadable } = toUploadableItem(item.data, size);
+    const create = (name: string) => graphRequest<UploadSession>(this.ctx, 'POST', `${itemPath(item.containerId, name)}/createUploadSession`, { item: uploadable });
+    try {
+      return await create(safeName(item.data.fileName));
+    } catch (error) {
+      if (!isNameTaken(error)) throw error;
+    }
+    const place = await this.place(item, size);
+    return 'id' in place ? place : create(place.name);
+  }
+
+  /**
+   * OneDrive checks the name again when the last fragment lands: a file of the same name uploaded meanwhile (two
+   * items of one album named alike, side by side) refuses it. The session is spent, so the item goes again from
+   * the start, and finds a free name then.
+   */
+  private async nameTaken(item: ImportItem<MediaItem>, error: unknown): Promise<never> {
+    if (!isNameTaken(error)) throw error;
+    await item.upload?.clear();
+    throw new AdapterError(`Another file took the name “${item.data.fileName}” in OneDrive while it uploaded; Ferry will send it again under a free name.`, 'retry', {
+      ...(error as AdapterError).details,
+    });
   }
 
   /** Goes on with the upload session a killed worker left; undefined when it must start over. */
