@@ -18,7 +18,7 @@ import { releaseUnusedProviders } from './lifecycle/token-release';
 import { chosenFiles, sweepLocalFiles } from './local-files/chosen-files';
 import { localFilesInUse } from './local-files/in-use';
 import { opfsScratch } from './local-files/opfs-scratch';
-import { createMessageHandler, isFinished } from './messaging';
+import { createMessageHandler, isFinished, POLL_VIEW_AGE_MS } from './messaging';
 
 /** Pages hear of a job's change at most this often (they also poll). */
 const CHANGE_GAP_MS = 250;
@@ -34,7 +34,7 @@ export default defineBackground(() => {
     const ready = await getEngine();
     await syncResumeAlarm(ready.isBusy());
     // A forgotten job reports its last change after its records are gone.
-    const job = await ready.view(jobId).catch(() => undefined);
+    const job = await ready.view(jobId, POLL_VIEW_AGE_MS).catch(() => undefined);
     if (job && isFinished(job)) await releaseUnusedProviders(job, await ready.list(), auth);
   }, CHANGE_GAP_MS);
 

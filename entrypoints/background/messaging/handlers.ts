@@ -6,7 +6,7 @@ import { dataTypeScopes, missingScopes } from '../auth/scopes';
 import { parseServerUrl, serverHostPermissions } from '../auth/server-url';
 import { hostPatterns, plainHttpHosts } from '../build-config';
 import type { JobView, PasswordCredentialsInput, ProviderAuthView, ProviderView, Request, RequestType, ResponseByType, Role } from '../messages';
-import { isFinished, usesProvider, type TransferEngine } from './engine-port';
+import { isFinished, POLL_VIEW_AGE_MS, usesProvider, type TransferEngine } from './engine-port';
 
 export interface HandlerDeps {
   providers: readonly ProviderDescriptor[];
@@ -33,7 +33,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const withEngine = async <T>(use: (engine: TransferEngine) => T | Promise<T>) => use(await deps.engine());
   const job = (jobId: string) =>
     withEngine(async (engine) => {
-      const view = await engine.view(jobId);
+      const view = await engine.view(jobId, POLL_VIEW_AGE_MS);
       if (!view) throw new Error('This transfer no longer exists; it may have been forgotten. Reload the page.');
       return view;
     });
@@ -86,7 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.localFilesChanged?.();
       return null;
     },
-    'jobs/list': () => withEngine((engine) => engine.list()),
+    'jobs/list': () => withEngine((engine) => engine.list(POLL_VIEW_AGE_MS)),
     'job/get': ({ jobId }) => job(jobId),
     'engine/metrics': () => withEngine((engine) => engine.metrics()),
   };

@@ -5,7 +5,7 @@ import { preflight, type Sender } from './preflight';
 
 export type { HandlerDeps } from './handlers';
 export type { TransferEngine, StartJob } from './engine-port';
-export { isFinished, usesProvider } from './engine-port';
+export { isFinished, POLL_VIEW_AGE_MS, usesProvider } from './engine-port';
 
 export function createMessageHandler(deps: HandlerDeps): (message: unknown, sender: Sender) => Promise<Reply<RequestType>> {
   const handlers = createHandlers(deps);

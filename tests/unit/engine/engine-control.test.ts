@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../entrypoints/background/engine';
+import type { JobView } from '../../../entrypoints/background/messages';
 import { CANONICAL_CALENDARS } from '../../conformance/calendar-fixtures';
 import { destinationCounts, expectOverridesAfterTheirSeries, harness, progressOf, seedMixed, seedPlain } from './harness';
 
@@ -155,5 +156,43 @@ describe('engine: fidelity', () => {
     const stored = h.destination.account('bob').events.find((e) => e.data.title === 'Project kickoff')!.data;
     expect(stored.conferenceUrl).toBeUndefined();
     expect(stored.attendees.every((a) => a.comment === undefined)).toBe(true);
+  });
+});
+
+describe('engine: views for polling pages', () => {
+  it('a poll takes the view built less than maxAgeMs before while the job record is unchanged; a status change shows at once', async () => {
+    const h = harness({ destination: { importDelayMs: 2 } });
+    seedPlain(h.source, 30);
+    let clock = 10_000;
+    let engine!: Engine;
+    let jobId = '';
+    const seen: JobView[] = [];
+    engine = h.engine({
+      now: () => clock,
+      checkpoint: afterFirstBatch(async () => {
+        seen.push(await engine.view(jobId));
+        seen.push(await engine.view(jobId, 1000));
+        clock += 999;
+        seen.push(await engine.view(jobId, 1000));
+        clock += 1;
+        seen.push(await engine.view(jobId, 1000));
+        seen.push(await engine.view(jobId));
+        await engine.pause(jobId);
+        seen.push(await engine.view(jobId, 1000));
+      }),
+    });
+    jobId = (await h.start(engine)).id;
+    await engine.idle();
+    const [fresh, polled, stillYoung, aged, asked, paused] = seen;
+    expect(polled).toBe(fresh);
+    expect(stillYoung).toBe(fresh);
+    expect(aged).not.toBe(fresh);
+    expect(asked).not.toBe(aged);
+    expect(paused!.status).toBe('paused');
+    expect((await engine.resume(jobId)).status).toBe('running');
+    await engine.idle();
+    const done = await engine.view(jobId, 1000);
+    expect(done.status).toBe('done');
+    expect(progressOf(done).moved).toBe(30);
   });
 });
