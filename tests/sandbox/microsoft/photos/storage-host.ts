@@ -11,7 +11,7 @@ import type { SandboxReply, SandboxRequest } from '../../core/types';
 import { GraphError, graphErrorReply } from '../graph/errors';
 import { PERSONAL_SITE, driveItemJson } from './drive-json';
 import type { DriveDeps } from './drive-api';
-import { SPILL_BYTES, isFileNode, sizeOf, type DriveNode, type UploadSession } from './store';
+import { MEMORY_BYTES, SPILL_BYTES, isFileNode, sizeOf, type DriveNode, type UploadSession } from './store';
 
 export const FRAGMENT_MULTIPLE = 320 * 1024;
 export const MAX_FRAGMENT = 60 * 1024 * 1024;
@@ -36,9 +36,9 @@ function parseRange(header: string | undefined): { start: number; end: number; t
 export function createStorageHost(deps: DriveDeps) {
   const { store } = deps;
 
-  /** A fragment kept in memory, or once the upload passes SPILL_BYTES, appended to its file on disk. */
+  /** A fragment kept in memory, or once the upload passes SPILL_BYTES or memory holds MEMORY_BYTES, appended to its file on disk. */
   const keep = async (session: UploadSession, body: Buffer): Promise<void> => {
-    if (!session.spillPath && session.received + body.length > SPILL_BYTES) {
+    if (!session.spillPath && (session.received + body.length > SPILL_BYTES || store.memoryBytes() + body.length > MEMORY_BYTES)) {
       session.spillPath = store.spillPath();
       await writeFile(session.spillPath, Buffer.concat(session.fragments));
       session.fragments = [];

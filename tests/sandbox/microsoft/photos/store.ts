@@ -61,6 +61,11 @@ export const newDriveItemId = (): string => `01${Array.from(randomBytes(32), (b)
 
 /** Uploads and seeded files larger than this live on disk, so the sandbox holds a 2 GiB file without 2 GiB of memory. */
 export const SPILL_BYTES = 64 * 1024 * 1024;
+/**
+ * Past this many bytes of files held in memory, every new upload lives on disk too: the benchmark sends 2,000
+ * photos twice (its raw-copy baseline, then the engine), 15 GB that memory could not hold beside the source's.
+ */
+export const MEMORY_BYTES = 2 * 1024 * 1024 * 1024;
 
 export const isFileNode = (node: DriveNode): boolean => node.bytes !== undefined || node.spill !== undefined;
 export const sizeOf = (node: DriveNode): number => node.bytes?.length ?? node.spill?.size ?? 0;
@@ -107,6 +112,14 @@ export class DriveStore {
     if (created.bytes && !created.hashes) created.hashes = hashesOf(created.bytes);
     this.nodes.set(created.id, created);
     return created;
+  }
+
+  /** Bytes of files and unfinished uploads held in memory. */
+  memoryBytes(): number {
+    let held = 0;
+    for (const node of this.nodes.values()) held += node.bytes?.length ?? 0;
+    for (const upload of this.uploads.values()) for (const fragment of upload.fragments) held += fragment.length;
+    return held;
   }
 
   /** A new path for a spilled file's bytes, in the store's folder (removed on reset). */
