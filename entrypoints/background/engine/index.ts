@@ -187,9 +187,9 @@ export class Engine {
   }
 
   /**
-   * The job as pages show it. `maxAgeMs` lets a poll take a view built that recently, while the job's record
-   * (its status and message) is unchanged: a view counts the job's items, and an open page, its change notices and a test
-   * harness polling at once made that most of the IndexedDB time of a 10,000-contact transfer.
+   * The job as pages show it. `maxAgeMs` lets a poll take a view built that recently while the job's record
+   * (its status and message) is unchanged: a view counts the job's items, and an open page, its change notices
+   * and a harness polling at once made that most of the IndexedDB time of a 10,000-contact transfer.
    */
   async view(jobId: string, maxAgeMs = 0): Promise<JobView> {
     return this.viewOf(await this.job(jobId), maxAgeMs);
