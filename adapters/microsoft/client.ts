@@ -110,6 +110,9 @@ export function graphError(status: number, body: unknown, retryAfter?: string | 
   return new AdapterError(`Microsoft refused this: ${said}`, 'skip', details);
 }
 
+/** Graph's 409: the name (or the id) is taken, so what Ferry meant to make is there already, or something else is. */
+export const isConflict = (error: unknown): boolean => error instanceof AdapterError && error.details.status === 409;
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 function headers(body: unknown): Record<string, string> {

@@ -8,7 +8,7 @@
  */
 import { AdapterError, type AdapterContext, type Container, type ImportItem, type ImportResult, type Importer, type LostField } from '../../../model/adapter';
 import { isAllDay, type CalendarEvent, type EventTime } from '../../../model/calendar';
-import { GRAPH_API, graphBatch, graphRequest, query, type BatchAnswer, type BatchRequest } from '../client';
+import { GRAPH_API, graphBatch, graphRequest, isConflict, query, type BatchAnswer, type BatchRequest } from '../client';
 import type { GraphCalendar, GraphCollection, GraphEvent } from './api-types';
 import { calendarPath, defaultCalendar, listCalendars } from './calendar-list';
 import { sourceKeyFilter, sourceKeyProperty } from './extended-properties';
@@ -92,7 +92,7 @@ export class MicrosoftCalendarImporter implements Importer {
       return (await graphRequest<GraphCalendar>(this.ctx, 'POST', `${GRAPH_API}/me/calendars`, { name })).id;
     } catch (error) {
       // ErrorFolderExists: made meanwhile (an earlier answer that was lost).
-      const made = error instanceof AdapterError && error.details.status === 409 ? await find() : undefined;
+      const made = isConflict(error) ? await find() : undefined;
       if (made) return made.id;
       throw error;
     }

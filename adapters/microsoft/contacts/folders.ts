@@ -2,8 +2,8 @@
  * The mailbox's contact folders. `/me/contacts` is the default Contacts folder; `/me/contactFolders` lists
  * the folders the person made beside it (https://learn.microsoft.com/graph/api/user-list-contactfolders).
  */
-import { AdapterError, type AdapterContext } from '../../../model/adapter';
-import { GRAPH_API, graphNextPage, graphRequest, query } from '../client';
+import type { AdapterContext } from '../../../model/adapter';
+import { GRAPH_API, graphNextPage, graphRequest, isConflict, query } from '../client';
 import type { GraphCollection, GraphContactFolder } from './api-types';
 
 /** The default Contacts folder's stand-in id: Graph addresses it as `/me/contacts`. */
@@ -32,7 +32,7 @@ export async function folderNamed(ctx: AdapterContext, name: string): Promise<Gr
     return await graphRequest<GraphContactFolder>(ctx, 'POST', `${GRAPH_API}/me/contactFolders`, { displayName: name });
   } catch (error) {
     // ErrorFolderExists: made meanwhile (an earlier answer that was lost).
-    const made = error instanceof AdapterError && error.details.status === 409 ? await find() : undefined;
+    const made = isConflict(error) ? await find() : undefined;
     if (made) return made;
     throw error;
   }

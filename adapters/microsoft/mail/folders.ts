@@ -2,9 +2,9 @@
  * The mailbox's folders as the model names them: the well-known ones (https://learn.microsoft.com/graph/api/resources/mailfolder)
  * by the names in MAIL_SYSTEM_FOLDERS, the others by their path of display names (`Projects/2024`).
  */
-import { AdapterError, type AdapterContext } from '../../../model/adapter';
+import type { AdapterContext } from '../../../model/adapter';
 import type { MailSystemFolder } from '../../../model/mail';
-import { GRAPH_API, graphBatch, graphNextPage, graphRequest, odataString, query } from '../client';
+import { GRAPH_API, graphBatch, graphNextPage, graphRequest, isConflict, odataString, query } from '../client';
 import type { GraphCollection, GraphMailFolder } from './api-types';
 
 export const WELL_KNOWN: Readonly<Record<MailSystemFolder, string>> = {
@@ -80,7 +80,7 @@ export async function ensureFolder(ctx: AdapterContext, name: string): Promise<s
     return (await graphRequest<GraphMailFolder>(ctx, 'POST', `${GRAPH_API}/me/mailFolders`, { displayName: name })).id;
   } catch (error) {
     // ErrorFolderExists: made meanwhile, by a request whose answer was lost.
-    const made = error instanceof AdapterError && error.details.status === 409 ? await find() : undefined;
+    const made = isConflict(error) ? await find() : undefined;
     if (made) return made;
     throw error;
   }

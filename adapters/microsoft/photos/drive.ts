@@ -1,6 +1,6 @@
 /** OneDrive item lookups photos and files (../files) share: by name in a folder, folders made once, free names. */
 import { AdapterError, type AdapterContext } from '../../../model/adapter';
-import { GRAPH_API, graphRequest } from '../client';
+import { GRAPH_API, graphRequest, isConflict } from '../client';
 import { numberedName } from '../../../model/file';
 import type { DriveItem, FileSystemInfo } from './api-types';
 
@@ -29,7 +29,7 @@ export async function ensureFolder(ctx: AdapterContext, parentId: string, name: 
     const made = await graphRequest<DriveItem>(ctx, 'POST', url, { name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail', ...(fileSystemInfo && { fileSystemInfo }) });
     return made.id;
   } catch (error) {
-    if (!(error instanceof AdapterError && error.details.status === 409)) throw error;
+    if (!isConflict(error)) throw error;
     const raced = await childNamed(ctx, parentId, name);
     if (!raced?.folder) throw error;
     return raced.id;

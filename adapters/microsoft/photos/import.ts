@@ -12,7 +12,7 @@ import { AdapterError, type AdapterContext, type Container, type ImportItem, typ
 import { withheldLosses, type MediaItem } from '../../../model/media';
 import { ChunkReader, iterateStream } from '../../../model/byte-stream';
 import { importEach } from '../../import-each';
-import { graphRequest } from '../client';
+import { graphRequest, isConflict } from '../client';
 import type { DriveItem, UploadSession } from './api-types';
 import { DRIVE, ensureFolder, findOrFreeName, itemPath, safeName } from './drive';
 import { isSameUpload, toUploadableItem } from './map';
@@ -20,8 +20,6 @@ import { sessionState, uploadFragments } from './upload';
 
 /** The folder under the Photos special folder that holds Ferry's albums. */
 export const FERRY_FOLDER = 'Ferry';
-
-const isNameTaken = (error: unknown): boolean => error instanceof AdapterError && error.details.status === 409;
 
 export class MicrosoftPhotosImporter implements Importer {
   readonly dataType = 'photos' as const;
@@ -88,7 +86,7 @@ export class MicrosoftPhotosImporter implements Importer {
     try {
       return await create(safeName(item.data.fileName));
     } catch (error) {
-      if (!isNameTaken(error)) throw error;
+      if (!isConflict(error)) throw error;
     }
     const place = await this.place(item, size);
     return 'id' in place ? place : create(place.name);
@@ -100,7 +98,7 @@ export class MicrosoftPhotosImporter implements Importer {
    * the start, and finds a free name then.
    */
   private async nameTaken(item: ImportItem<MediaItem>, error: unknown): Promise<never> {
-    if (!isNameTaken(error)) throw error;
+    if (!isConflict(error)) throw error;
     await item.upload?.clear();
     throw new AdapterError(`Another file took the name “${item.data.fileName}” in OneDrive while it uploaded; Ferry will send it again under a free name.`, 'retry', {
       ...(error as AdapterError).details,
