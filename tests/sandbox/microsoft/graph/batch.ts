@@ -100,10 +100,11 @@ const innerResponse = (item: BatchItem, reply: SandboxReply) => ({
 });
 
 /**
- * An injected fault aimed at this request, answered as Graph answers one of its own. The request is logged as one of
- * its own too, so a test sees a fault inside a batch, and the retry after it, as it sees them outside one.
+ * One request inside a batch, answered, or faulted as Graph answers one of its own when a fault aims at it. The
+ * request is logged as one of its own too, so a test sees a fault inside a batch, and the retry after it, as it
+ * sees them outside one.
  */
-const faultFor = async (ctx: SandboxContext, item: BatchItem, req: SandboxRequest, answer: () => Promise<SandboxReply>): Promise<SandboxReply> => {
+const answerInner = async (ctx: SandboxContext, item: BatchItem, req: SandboxRequest, answer: () => Promise<SandboxReply>): Promise<SandboxReply> => {
   const fault = ctx.faults?.take({ provider: 'microsoft', method: item.method, host: GRAPH_HOST, path: req.path, kinds: ['status', 'slow'] });
   const entry = ctx.requestLog?.start({ provider: 'microsoft', method: item.method, host: GRAPH_HOST, path: req.path, ...(fault ? { fault: fault.kind } : {}) });
   const reply = await faultedOrAnswered(fault, item, answer);
@@ -149,7 +150,7 @@ export const batchEndpoint = (deps: BatchDeps) => {
           continue;
         }
         const inner = innerRequest(item, req);
-        const task: Promise<void> = faultFor(deps.ctx, item, inner, () => deps.answer(inner)).then((reply) => {
+        const task: Promise<void> = answerInner(deps.ctx, item, inner, () => deps.answer(inner)).then((reply) => {
           done.set(item.id, reply);
           running.delete(task);
         });
