@@ -250,10 +250,20 @@ export interface ProviderLimits {
   /** A quota counted in units per second (Gmail's 250 per user): requests are spaced by what they cost. */
   quota?: RequestQuota;
   /**
+   * A budget of requests per window (SharePoint's 3,000 per user per 5 minutes): at most `requests` start in
+   * any `ms`, so a short job goes at full speed and a long one settles at the sustained rate.
+   */
+  window?: RequestWindow;
+  /**
    * How many of the `maxConcurrency` slots one request holds (1 when absent): a Graph $batch runs up to four
    * of its requests at once, and each counts against the mailbox's limit of four in flight.
    */
   slots?(request: { method: string; url: string; body?: unknown }): number;
+}
+
+export interface RequestWindow {
+  requests: number;
+  ms: number;
 }
 
 export interface RequestQuota {

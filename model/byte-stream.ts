@@ -33,6 +33,30 @@ export function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint
   });
 }
 
+/**
+ * The reader's bytes from `from` up to `size` in pieces of `pieceBytes`, each with its offset. The next piece is
+ * read while the caller sends this one, so download and upload overlap instead of taking turns; two pieces are
+ * held at most. An empty piece means the source ended before `size`.
+ */
+export async function* piecesAhead(reader: ChunkReader, from: number, size: number, pieceBytes: number): AsyncGenerator<{ offset: number; bytes: Uint8Array<ArrayBuffer> }> {
+  const readAt = (offset: number) => (offset < size ? reader.read(Math.min(pieceBytes, size - offset)) : undefined);
+  let pending = readAt(from);
+  let offset = from;
+  try {
+    while (pending) {
+      const bytes = await pending;
+      pending = bytes.length ? readAt(offset + bytes.length) : undefined;
+      // Awaited on the next turn; until then a failed read must not count as unhandled.
+      pending?.catch(() => undefined);
+      yield { offset, bytes };
+      offset += bytes.length;
+    }
+  } finally {
+    // A caller that stops early (an error, the last answer) leaves the reader between reads, ready to close.
+    await pending?.catch(() => undefined);
+  }
+}
+
 /** Takes bytes off a stream in chunks of a chosen size (the last may be shorter), holding at most one chunk. */
 export class ChunkReader {
   private readonly iterator: AsyncIterator<Uint8Array>;

@@ -1,12 +1,14 @@
 /**
  * The throughput the emulated network and the sandbox's quotas allow, per scenario, with the formula and its
- * numbers (written into results.json). Media is bound by the bandwidth; contacts and mail by Outlook's
- * per-mailbox limits (requests per window, requests in flight), Graph's batch size and the source's read quota.
+ * numbers (written into results.json). Media is bound by the bandwidth and OneDrive's requests per user;
+ * contacts and mail by Outlook's per-mailbox limits (requests per window, requests in flight), Graph's batch
+ * size and the source's read quota.
  */
 import { DEFAULT_PEOPLE_QUOTA } from '../sandbox/google/contacts/quota';
 import { GMAIL_QUOTA_UNITS } from '../sandbox/google/mail/methods';
 import { GMAIL_QUOTA } from '../sandbox/google/mail/quota';
-import { OUTLOOK_LIMITS } from '../sandbox/microsoft/graph/throttle';
+import { ONEDRIVE_USER_LIMITS, OUTLOOK_LIMITS } from '../sandbox/microsoft/graph/throttle';
+import { FRAGMENT_BYTES } from '../../adapters/microsoft/photos/upload';
 
 export interface Limit {
   /** Bytes per second (media) or items per second (contacts, mail). */
@@ -31,12 +33,25 @@ const GMAIL_LIST_PAGE = 500;
 const bytesPerSecond = (net: Network): number => (net.mbit * 1_000_000) / 8;
 const graphServiceMs = (): number => Number(process.env.FERRY_SANDBOX_GRAPH_SERVICE_MS ?? 10);
 
-export function mediaLimit(net: Network): Limit {
+/**
+ * Files of these sizes into OneDrive: T = max(T_bytes, T_window), limit = bytes / T. T_bytes = bytes / B, uploads
+ * and downloads each having a direction of that width; T_window = window × floor((R − 1) / W) for R OneDrive
+ * requests (a session create and a PUT per fragment each file) under the user's W per window.
+ */
+export function mediaLimit(net: Network, sizes: readonly number[]): Limit {
+  const bytes = sizes.reduce((a, b) => a + b, 0);
+  const R = sizes.reduce((n, size) => n + 1 + Math.max(1, Math.ceil(size / FRAGMENT_BYTES)), 0);
+  const W = ONEDRIVE_USER_LIMITS.requestsPerWindow;
+  const windowS = ONEDRIVE_USER_LIMITS.windowMs / 1000;
+  const tBytes = bytes / bytesPerSecond(net);
+  const tWindow = windowS * Math.floor(Math.max(0, R - 1) / W);
   return {
-    perSecond: bytesPerSecond(net),
+    perSecond: bytes / Math.max(tBytes, tWindow),
     unit: 'bytes/s',
-    formula: 'B = mbit × 10^6 / 8 bytes/s: uploads to OneDrive and downloads from Google each have a direction of that width; no media quota binds first',
-    terms: { mbit: net.mbit, B: bytesPerSecond(net) },
+    formula:
+      'bytes / max(T_bytes, T_window); T_bytes = bytes / B, B = mbit × 10^6 / 8 bytes/s (uploads to OneDrive and downloads from Google each have a direction of that width); ' +
+      'T_window = window_s × floor((R − 1) / W), R = Σ (1 session + ceil(size / fragment) PUTs) (SharePoint: W requests per user per window)',
+    terms: { mbit: net.mbit, B: bytesPerSecond(net), bytes, R, W, window_s: windowS, fragment: FRAGMENT_BYTES, T_bytes: tBytes, T_window: tWindow },
   };
 }
 

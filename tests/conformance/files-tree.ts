@@ -51,8 +51,8 @@ export const SAMPLE_FILES: readonly [string, number][] = [
   ['Über café/naïve résumé.txt', 512],
   ['100% done.txt', 77],
   ['zero.bin', 0],
-  // Larger than one 5 MiB OneDrive upload fragment and not a multiple of 320 KiB.
-  ['Media/big.bin', 6 * 1024 * 1024 + 12_345],
+  // Larger than one 10 MiB OneDrive upload fragment and not a multiple of 320 KiB.
+  ['Media/big.bin', 11 * 1024 * 1024 + 12_345],
 ];
 export const SAMPLE_EMPTY_FOLDER = 'Empty folder';
 /** 2024-03-05T06:07:08Z plus a day per file, so each has its own time. */

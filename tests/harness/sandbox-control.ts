@@ -30,6 +30,10 @@ export class SandboxControl {
   reset(): Promise<unknown> {
     return this.call('POST', '/__sandbox/reset');
   }
+  /** Forgets the requests counted against the providers' rate limits; their content stays. */
+  resetLimits(): Promise<unknown> {
+    return this.call('POST', '/__sandbox/limits/reset');
+  }
   addFault(fault: Fault): Promise<unknown> {
     return this.call('POST', '/__sandbox/faults', fault);
   }

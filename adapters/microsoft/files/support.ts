@@ -3,6 +3,7 @@ import type { DataTypeSupport } from '../../../model/adapter';
 import type { FileField } from '../../../model/file';
 import { MicrosoftFilesExporter } from './export';
 import { MicrosoftFilesImporter } from './import';
+import { ONEDRIVE_LIMITS } from '../onedrive-limits';
 
 /** Model fields a OneDrive file keeps: its place in the tree, bytes (so OneDrive's own hashes), both times and type. */
 const FILES_IMPORT_FIELDS: readonly FileField[] = ['path', 'name', 'sizeBytes', 'modified', 'created', 'mimeType', 'hashes'];
@@ -11,6 +12,5 @@ export const microsoftFiles: DataTypeSupport = {
   export: { create: (ctx) => new MicrosoftFilesExporter(ctx) },
   import: { create: (ctx) => new MicrosoftFilesImporter(ctx), batchSize: 10, fields: FILES_IMPORT_FIELDS },
   scopes: { export: ['Files.Read'], import: ['Files.ReadWrite'] },
-  // OneDrive's own limits, as for photos (photos/support.ts says why): two uploads at a time.
-  limits: { minIntervalMs: 100, maxConcurrency: 2 },
+  limits: ONEDRIVE_LIMITS,
 };

@@ -3,6 +3,7 @@ import type { DataTypeSupport } from '../../../model/adapter';
 import type { MediaField } from '../../../model/media';
 import { MicrosoftPhotosExporter } from './export';
 import { MicrosoftPhotosImporter } from './import';
+import { ONEDRIVE_LIMITS } from '../onedrive-limits';
 
 /** Model fields a OneDrive file keeps: the bytes (EXIF, so place and camera), its times and description; no order. */
 const PHOTOS_IMPORT_FIELDS: readonly MediaField[] = ['fileName', 'mimeType', 'sizeBytes', 'captureTime', 'description', 'location', 'width', 'height', 'duration'];
@@ -11,8 +12,5 @@ export const microsoftPhotos: DataTypeSupport = {
   export: { create: (ctx) => new MicrosoftPhotosExporter(ctx) },
   import: { create: (ctx) => new MicrosoftPhotosImporter(ctx), batchSize: 10, fields: PHOTOS_IMPORT_FIELDS },
   scopes: { export: ['Files.Read'], import: ['Files.ReadWrite'] },
-  // OneDrive is not bound by Outlook's 4-per-mailbox limit; SharePoint throttles by resource units per app
-  // (https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online)
-  // and uploads are bound by bandwidth: two at a time hold at most two 5 MiB fragments.
-  limits: { minIntervalMs: 100, maxConcurrency: 2 },
+  limits: ONEDRIVE_LIMITS,
 };

@@ -3,9 +3,10 @@
  * protocol (OneDrive upload sessions), with the same concurrency and fragment size as the photos adapters, but
  * as a plain download → upload loop: no IndexedDB, no pacing, no retries, no lookups. What the engine reaches
  * against it is the price of its bookkeeping. Listing goes through the source's own exporter, untimed apart.
+ * The one courtesy it keeps is OneDrive's: a 429 is sent again after its Retry-After, as any client must.
  */
 import type { AdapterContext, ExportedItem, FetchLike, ProviderDescriptor, ProviderId } from '../../../model/adapter';
-import { ChunkReader, iterateStream } from '../../../model/byte-stream';
+import { ChunkReader, iterateStream, piecesAhead } from '../../../model/byte-stream';
 import { isVideo, type MediaItem } from '../../../model/media';
 import { FRAGMENT_BYTES } from '../../../adapters/microsoft/photos/upload';
 
@@ -78,6 +79,16 @@ async function listMedia(deps: RawCopyDeps, source: ProviderId): Promise<MediaIt
   return items;
 }
 
+/** A OneDrive request, sent again as long as OneDrive answers 429, each time after the Retry-After it names. */
+async function obeyingRetryAfter(send: () => Promise<Response>): Promise<Response> {
+  for (let response = await send(); ; response = await send()) {
+    if (response.status !== 429) return response;
+    await response.body?.cancel();
+    const seconds = Number(response.headers.get('retry-after'));
+    await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000));
+  }
+}
+
 async function expectOk(response: Response, what: string): Promise<Response> {
   if (!response.ok) throw new Error(`raw copy: ${what} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   return response;
@@ -92,7 +103,7 @@ async function makeFolder(deps: RawCopyDeps, graph: FetchLike, name: string): Pr
   return ((await (await expectOk(response, 'creating the folder')).json()) as { id: string }).id;
 }
 
-/** One file: download streamed, uploaded fragment by fragment as it arrives; returns its size. */
+/** One file: download streamed, uploaded fragment by fragment as it arrives (the next read during each PUT, as the adapter does); returns its size. */
 async function copyOne(deps: RawCopyDeps, source: FetchLike, graph: FetchLike, folderId: string, item: MediaItem): Promise<number> {
   const url = `${item.downloadSource}=${isVideo(item) ? 'dv' : 'd'}`;
   const download = await expectOk(await source(url, {}), `downloading ${item.fileName}`);
@@ -100,26 +111,25 @@ async function copyOne(deps: RawCopyDeps, source: FetchLike, graph: FetchLike, f
   const size = Number(download.headers.get('content-length') ?? item.sizeBytes);
   const sessionUrl = deps.url(`${GRAPH_DRIVE}/items/${encodeURIComponent(folderId)}:/${encodeURIComponent(item.fileName)}:/createUploadSession`);
   const session = await expectOk(
-    await graph(sessionUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ item: { '@microsoft.graph.conflictBehavior': 'rename' } }),
-    }),
+    await obeyingRetryAfter(() =>
+      graph(sessionUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ item: { '@microsoft.graph.conflictBehavior': 'rename' } }),
+      }),
+    ),
     `starting the upload of ${item.fileName}`,
   );
   const { uploadUrl } = (await session.json()) as { uploadUrl: string };
   const reader = new ChunkReader(iterateStream(download.body));
   try {
-    for (let offset = 0; offset < size; ) {
-      const fragment = await reader.read(Math.min(FRAGMENT_BYTES, size - offset));
-      const put = await fetch(uploadUrl, {
-        method: 'PUT',
-        headers: { 'content-range': `bytes ${offset}-${offset + fragment.length - 1}/${size}`, 'content-type': 'application/octet-stream' },
-        body: fragment,
-      });
+    for await (const { offset, bytes: fragment } of piecesAhead(reader, 0, size, FRAGMENT_BYTES)) {
+      const range = `bytes ${offset}-${offset + fragment.length - 1}/${size}`;
+      const put = await obeyingRetryAfter(() =>
+        fetch(uploadUrl, { method: 'PUT', headers: { 'content-range': range, 'content-type': 'application/octet-stream' }, body: fragment }),
+      );
       await expectOk(put, `uploading ${item.fileName}`);
       await put.body?.cancel();
-      offset += fragment.length;
     }
   } finally {
     await reader.close();

@@ -3,7 +3,8 @@
  * requests, exponential backoff on trouble that decays on success, `Retry-After` overriding the computed delay,
  * and adaptive concurrency (AIMD) between 1 and the provider's documented ceiling. Where the provider counts
  * quota units, each request keeps the next one as far away as its cost takes to earn back, so a cheap read
- * goes sooner than an expensive write and the rate never exceeds the quota.
+ * goes sooner than an expensive write and the rate never exceeds the quota. Where the provider counts requests
+ * per window, a request waits until fewer than the budget started within the last window.
  */
 import type { ProviderLimits } from '../../../model/adapter';
 
@@ -59,6 +60,8 @@ export class Pacer {
   private successes = 0;
   private delay = 0;
   private nextStart = 0;
+  /** Start times of the requests inside the current window, oldest first (only with a window budget). */
+  private starts: number[] = [];
   private startChain: Promise<void> = Promise.resolve();
   private waiters: { slots: number; wake: () => void }[] = [];
 
@@ -120,13 +123,28 @@ export class Pacer {
   async waitTurn(signal?: AbortSignal, claim = false, units = 0): Promise<void> {
     const turn = this.startChain.then(async () => {
       // Checked again after each sleep: a Retry-After recorded meanwhile pushes the start further out.
-      for (let wait = this.nextStart - this.tuning.now(); wait > 0; wait = this.nextStart - this.tuning.now()) {
-        await this.tuning.sleep(wait, signal);
-      }
-      if (claim) this.nextStart = this.tuning.now() + Math.max(this.limits.minIntervalMs, this.delay, this.quotaGap(units));
+      for (let wait = this.waitFor(claim); wait > 0; wait = this.waitFor(claim)) await this.tuning.sleep(wait, signal);
+      if (!claim) return;
+      const now = this.tuning.now();
+      this.nextStart = now + Math.max(this.limits.minIntervalMs, this.delay, this.quotaGap(units));
+      if (this.limits.window) this.starts.push(now);
     });
     this.startChain = turn.catch(() => undefined);
     await turn;
+  }
+
+  /** How long until a request may start: the gap and backoff, and for one that starts, room in the window. */
+  private waitFor(claim: boolean): number {
+    const now = this.tuning.now();
+    const window = this.limits.window;
+    let until = this.nextStart;
+    if (claim && window) {
+      const horizon = now - window.ms;
+      const expired = this.starts.findIndex((t) => t > horizon);
+      this.starts.splice(0, expired === -1 ? this.starts.length : expired);
+      if (this.starts.length >= window.requests) until = Math.max(until, this.starts[this.starts.length - window.requests]! + window.ms);
+    }
+    return until - now;
   }
 
   private quotaGap(units: number): number {

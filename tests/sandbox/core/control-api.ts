@@ -40,6 +40,7 @@ type Route = (state: ControlState, req: ControlRequest) => Promise<SandboxReply>
 const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   '/health': { GET: health },
   '/reset': { POST: reset },
+  '/limits/reset': { POST: resetLimits },
   '/faults': { GET: listFaults, POST: addFaults, DELETE: clearFaults },
   '/log': { GET: listLog, DELETE: clearLog },
   '/snapshot': { GET: snapshot },
@@ -81,6 +82,13 @@ async function reset(state: ControlState, req: ControlRequest): Promise<SandboxR
     state.faults.clear(name);
     state.log.clear(name);
   }
+  return json(200, { ok: true, reset: names });
+}
+
+async function resetLimits(state: ControlState, req: ControlRequest): Promise<SandboxReply> {
+  const body = await jsonBody(req, true);
+  const names = body.provider === undefined ? [...state.providers.keys()] : [providerName(state, body.provider)];
+  for (const name of names) state.providers.get(name)?.resetLimits?.();
   return json(200, { ok: true, reset: names });
 }
 

@@ -63,6 +63,8 @@ export interface ProviderSandbox {
   /** The account's content as the provider's own JSON, for tests to assert on field by field. */
   snapshot(): unknown;
   reset(): void;
+  /** Forgets the requests counted against rate limits, content kept (a benchmark's baseline ran at another time). */
+  resetLimits?(): void;
 }
 
 export interface Grant {

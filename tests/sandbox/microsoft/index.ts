@@ -19,6 +19,7 @@ export interface MicrosoftSandboxOptions {
   /** How long each mailbox request holds its concurrency slot (env FERRY_SANDBOX_GRAPH_SERVICE_MS, default 10). */
   serviceTimeMs?: number;
   mailboxLimits?: Partial<MailboxLimits>;
+  driveLimits?: Partial<MailboxLimits>;
 }
 
 export const createMicrosoftSandbox = (ctx: SandboxContext, options: MicrosoftSandboxOptions = {}): ProviderSandbox => {
@@ -27,7 +28,7 @@ export const createMicrosoftSandbox = (ctx: SandboxContext, options: MicrosoftSa
   const identityState = new IdentityState();
   const throttle = new MailboxThrottle({ ...OUTLOOK_LIMITS, ...options.mailboxLimits }, now);
   const identity = createIdentityPlatform({ ctx, state: identityState, now });
-  const dataTypes = graphDataTypes({ ctx, now });
+  const dataTypes = graphDataTypes({ ctx, now, ...(options.driveLimits && { driveLimits: options.driveLimits }) });
   const graph = createGraphApi({
     dataTypes,
     ctx,
@@ -59,6 +60,10 @@ export const createMicrosoftSandbox = (ctx: SandboxContext, options: MicrosoftSa
       for (const dataType of dataTypes) await dataType.dump(outDir);
     },
     snapshot: () => ({ ...snapshotOf(store), ...Object.fromEntries(dataTypes.map((d) => [d.name, d.snapshot()])) }),
+    resetLimits: () => {
+      throttle.reset();
+      for (const dataType of dataTypes) dataType.resetLimits?.();
+    },
     reset: () => {
       store.reset();
       for (const dataType of dataTypes) dataType.reset();

@@ -44,6 +44,28 @@ describe('Outlook mailbox throttling', () => {
   });
 });
 
+describe('OneDrive per-user request limit', () => {
+  it('counts Graph drive requests and upload fragments together, then 429 activityLimitReached until the oldest leaves the window', async () => {
+    let t = Date.parse('2025-01-01T00:00:00Z');
+    const { sandbox } = makeSandbox({ now: () => t, driveLimits: { requestsPerWindow: 3, windowMs: 300_000 } });
+    const { access_token } = await signIn(sandbox, `${DEFAULT_SCOPE} https://graph.microsoft.com/Files.ReadWrite`);
+    const graph = graphClient(sandbox, access_token);
+    const photos = json(await graph('GET', '/me/drive/special/photos'));
+    const session = await graph('POST', `/me/drive/items/${photos.id}:/a.jpg:/createUploadSession`, { item: {} });
+    expect(session.status).toBe(200);
+    t += 60_000;
+    const fragment = await sandbox.handle(request('PUT', json(session).uploadUrl, { headers: { 'content-range': 'bytes 0-2/3' }, body: 'abc' }));
+    expect(fragment.status).toBe(201);
+    const over = await graph('GET', '/me/drive/special/photos');
+    expect(over.status).toBe(429);
+    expect(over.headers?.['retry-after']).toBe('240');
+    expect(json(over).error.code).toBe('activityLimitReached');
+    expect((await graph('GET', '/me/events')).status, 'the mailbox keeps its own count').toBe(200);
+    sandbox.resetLimits?.();
+    expect((await graph('GET', '/me/drive/special/photos')).status, 'a reset of the limits forgets the count').toBe(200);
+  });
+});
+
 describe('Graph JSON batching', () => {
   const setup = async (options = {}) => {
     const { sandbox, ctx } = makeSandbox(options);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contentFromResponse, reopeningContent } from '../../../adapters/media-stream';
 import { readBoundedContent } from '../../../adapters/content-bytes';
 import { AdapterError } from '../../../model/adapter';
-import { ChunkReader, iterateStream } from '../../../model/byte-stream';
+import { ChunkReader, iterateStream, piecesAhead } from '../../../model/byte-stream';
 
 const streamOf = (...parts: number[][]) =>
   new ReadableStream<Uint8Array>({
@@ -23,6 +23,38 @@ describe('ChunkReader over a fetch body', () => {
     expect([...(await reader.read(4))]).toEqual([6]);
     expect(await reader.atEnd()).toBe(true);
     expect((await reader.read(4)).length).toBe(0);
+  });
+});
+
+describe('piecesAhead', () => {
+  it('hands out pieces with their offsets and reads the next while the caller is busy with this one', async () => {
+    const pulled: number[] = [];
+    async function* source() {
+      for (let i = 0; i < 5; i += 1) {
+        pulled.push(i);
+        yield Uint8Array.from([i * 2, i * 2 + 1]);
+      }
+    }
+    const pieces: { offset: number; bytes: number[]; pulledWhenHandedOut: number }[] = [];
+    for await (const { offset, bytes } of piecesAhead(new ChunkReader(source()), 2, 10, 3)) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      pieces.push({ offset, bytes: [...bytes], pulledWhenHandedOut: pulled.length });
+    }
+    expect(pieces.map(({ offset, bytes }) => ({ offset, bytes }))).toEqual([
+      { offset: 2, bytes: [0, 1, 2] },
+      { offset: 5, bytes: [3, 4, 5] },
+      { offset: 8, bytes: [6, 7] },
+    ]);
+    expect(pieces[0]!.pulledWhenHandedOut, 'the second piece was read while the first was in the caller\'s hands').toBe(3);
+  });
+
+  it('ends with an empty piece when the source is shorter than the size, and reads nothing after a caller stops', async () => {
+    const short: number[][] = [];
+    for await (const piece of piecesAhead(new ChunkReader(iterateStream(streamOf([1, 2, 3]))), 0, 6, 2)) short.push([piece.offset, piece.bytes.length]);
+    expect(short).toEqual([[0, 2], [2, 1], [3, 0]]);
+    const reader = new ChunkReader(iterateStream(streamOf([1, 2], [3, 4], [5, 6])));
+    for await (const piece of piecesAhead(reader, 0, 6, 2)) if (piece.offset === 0) break;
+    expect(reader.position, 'the piece read ahead is the only one past the first').toBe(4);
   });
 });
 

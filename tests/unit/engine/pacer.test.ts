@@ -176,6 +176,23 @@ describe('pacer', () => {
     expect(starts).toEqual([10_000, 10_100, 10_120, 10_130, 10_140]);
   });
 
+  it('starts at most the window\'s budget of requests in any window, at once while there is room', async () => {
+    const { startTimes, request } = pacerWith({ minIntervalMs: 0, maxConcurrency: 4, window: { requests: 3, ms: 1_000 } });
+    for (let i = 0; i < 7; i += 1) await request();
+    // Three at once; the fourth when the first leaves the window, and so on: never four within one second.
+    expect(startTimes).toEqual([10_000, 10_000, 10_000, 11_000, 11_000, 11_000, 12_000]);
+  });
+
+  it('lets a window\'s room come back as old requests age out, not all at once after a pause', async () => {
+    const { clock, startTimes, request } = pacerWith({ minIntervalMs: 0, maxConcurrency: 4, window: { requests: 2, ms: 1_000 } });
+    await request();
+    clock.now += 600;
+    await request();
+    await request();
+    await request();
+    expect(startTimes).toEqual([10_000, 10_600, 11_000, 11_600]);
+  });
+
   it('grows concurrency by one per run of successes up to the ceiling, and halves it on each 429/503', () => {
     const { pacer } = pacerWith({ minIntervalMs: 0, maxConcurrency: 4 }, { growAfterSuccesses: 2 });
     pacer.record({ kind: 'throttled' });

@@ -4,6 +4,7 @@
  */
 import type { SandboxDataType, SandboxReply, SandboxRequest } from '../../core/types';
 import type { Route } from './routes';
+import type { Admission } from './throttle';
 
 export interface GraphDataType extends Omit<SandboxDataType, 'handle'> {
   /** The route for a path below `/me` when it is this data type's (throw GraphError for a wrong method), else undefined. */
@@ -12,4 +13,8 @@ export interface GraphDataType extends Omit<SandboxDataType, 'handle'> {
   readonly mailbox: boolean;
   /** Requests to `hosts` (not Graph's own). */
   handleHost?(req: SandboxRequest): Promise<SandboxReply>;
+  /** A data type outside the mailbox with a request limit of its own (OneDrive's per user) admits each Graph request here. */
+  admit?(): Admission;
+  /** Forgets the requests counted against that limit. */
+  resetLimits?(): void;
 }

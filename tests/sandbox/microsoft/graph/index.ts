@@ -61,9 +61,10 @@ export const createGraphApi = (deps: GraphDeps) => {
     const own = deps.dataTypes.map((d) => ({ dataType: d, route: d.route(req.method, me) })).find((r) => r.route !== undefined);
     const route = own?.route ?? routeFor(req.method, me, calendars, events, () => deps.store.defaultCalendar.id);
     requireScopes(deps.ctx.tokens, req.headers.authorization, route.scopes);
-    const admission = own && !own.dataType.mailbox ? { ok: true as const, release: () => undefined } : deps.throttle.enter();
+    const admission = own && !own.dataType.mailbox ? (own.dataType.admit?.() ?? { ok: true as const, release: () => undefined }) : deps.throttle.enter();
     if (!admission.ok) {
-      throw new GraphError(429, 'ApplicationThrottled', admission.message, { 'retry-after': String(admission.retryAfterSeconds) });
+      const code = own && !own.dataType.mailbox ? 'activityLimitReached' : 'ApplicationThrottled';
+      throw new GraphError(429, code, admission.message, { 'retry-after': String(admission.retryAfterSeconds) });
     }
     try {
       const { prefs, applied } = parsePreferences(req.headers.prefer);

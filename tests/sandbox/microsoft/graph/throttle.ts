@@ -10,6 +10,29 @@ export interface MailboxLimits {
 
 export const OUTLOOK_LIMITS: MailboxLimits = { concurrentRequests: 4, requestsPerWindow: 10_000, windowMs: 10 * 60 * 1000 };
 
+/**
+ * SharePoint Online's per-user request limit, which OneDrive answers under
+ * (https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online):
+ * 3,000 requests per 5 minutes, upload fragments included; no concurrency limit is published.
+ */
+export const ONEDRIVE_USER_LIMITS: MailboxLimits = { concurrentRequests: Infinity, requestsPerWindow: 3_000, windowMs: 5 * 60 * 1000 };
+
+/** What a refusal says, in the words of the service that limits. */
+export interface ThrottleMessages {
+  concurrency: string;
+  rate: string;
+}
+
+const OUTLOOK_MESSAGES: ThrottleMessages = {
+  concurrency: 'Application is over its MailboxConcurrency limit.',
+  rate: 'Application is over its MailboxRequestRate limit of requests per 10 minutes.',
+};
+
+export const ONEDRIVE_MESSAGES: ThrottleMessages = {
+  concurrency: 'The request has been throttled.',
+  rate: 'The user has made more than 3,000 requests in 5 minutes; try again after the Retry-After delay.',
+};
+
 export type Admission = { ok: true; release: () => void } | { ok: false; message: string; retryAfterSeconds: number };
 
 export class MailboxThrottle {
@@ -19,19 +42,20 @@ export class MailboxThrottle {
   constructor(
     private readonly limits: MailboxLimits,
     private readonly now: () => number,
+    private readonly messages: ThrottleMessages = OUTLOOK_MESSAGES,
   ) {}
 
   enter(): Admission {
     const now = this.now();
     this.admitted = this.admitted.filter((t) => t > now - this.limits.windowMs);
     if (this.inFlight >= this.limits.concurrentRequests) {
-      return { ok: false, message: 'Application is over its MailboxConcurrency limit.', retryAfterSeconds: 1 };
+      return { ok: false, message: this.messages.concurrency, retryAfterSeconds: 1 };
     }
     if (this.admitted.length >= this.limits.requestsPerWindow) {
       const oldest = this.admitted[0] as number;
       return {
         ok: false,
-        message: 'Application is over its MailboxRequestRate limit of requests per 10 minutes.',
+        message: this.messages.rate,
         retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.limits.windowMs - now) / 1000)),
       };
     }

@@ -2,9 +2,13 @@
  * OneDrive's photos and files in the Microsoft sandbox (one drive: photos in its Photos special folder, files from
  * its root): driveItems below `/me/drive` on Graph, upload sessions and
  * download links on the storage host contoso-my.sharepoint.com. OneDrive is not an Outlook resource, so it
- * does not share the mailbox's concurrency limit.
+ * does not share the mailbox's concurrency limit; it counts the user's requests on both hosts against
+ * SharePoint's per-user limit instead.
  */
+import type { SandboxReply, SandboxRequest } from '../../core/types';
 import type { GraphDataType } from '../graph/data-type';
+import { graphErrorReply } from '../graph/errors';
+import { MailboxThrottle, ONEDRIVE_MESSAGES, ONEDRIVE_USER_LIMITS } from '../graph/throttle';
 import type { GraphDataTypeDeps } from '../data-types';
 import { dumpFiles, seedFiles } from '../files/archive';
 import { dumpPhotos, seedPhotos } from './archive';
@@ -17,13 +21,26 @@ export function createOneDrivePhotos(deps: GraphDataTypeDeps): GraphDataType & {
   const store = new DriveStore(deps.now);
   const driveDeps = { ctx: deps.ctx, store, now: deps.now };
   const api = createDriveApi(driveDeps);
+  const userLimit = new MailboxThrottle({ ...ONEDRIVE_USER_LIMITS, ...deps.driveLimits }, deps.now, ONEDRIVE_MESSAGES);
+  const storageHost = createStorageHost(driveDeps);
+  const handleHost = async (req: SandboxRequest): Promise<SandboxReply> => {
+    const admission = userLimit.enter();
+    if (!admission.ok) return graphErrorReply(429, 'activityLimitReached', admission.message, undefined, { 'retry-after': String(admission.retryAfterSeconds) });
+    try {
+      return await storageHost(req);
+    } finally {
+      admission.release();
+    }
+  };
   return {
     name: 'photos',
     hosts: [STORAGE_HOST],
     mailbox: false,
     store,
     route: api.route,
-    handleHost: createStorageHost(driveDeps),
+    handleHost,
+    admit: () => userLimit.enter(),
+    resetLimits: () => userLimit.reset(),
     seed: async (dataDir) => {
       await seedPhotos(store, dataDir, deps.now());
       await seedFiles(store, dataDir);
@@ -45,6 +62,9 @@ export function createOneDrivePhotos(deps: GraphDataTypeDeps): GraphDataType & {
         committed: u.committed ?? false,
       })),
     }),
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      userLimit.reset();
+    },
   };
 }
