@@ -94,7 +94,7 @@ async function runScenario(scenario: Scenario, bench: Bench): Promise<ScenarioRe
     await app.selectTypes([scenario.typeLabel]);
     // First, while both connections are fresh: Ferry lets a provider's access go once a transfer that used it ends.
     const copied = scenario.kind === 'media' ? await timed(() => rawCopy(ferry!)) : undefined;
-    // The baseline ran at another time as far as the providers' request windows go: its requests count not against the engine's.
+    // As if the baseline had run at another time: its requests must not use up the engine's request windows.
     if (copied) await bench.control.resetLimits();
     const sourceBytes = scenario.kind === 'media' ? await seededBytes(seedDir) : await archiveBytes(seedDir, scenario.dataType);
 
