@@ -9,6 +9,7 @@ import type { AdapterContext, ExportedItem, FetchLike, ProviderDescriptor, Provi
 import { ChunkReader, iterateStream, piecesAhead } from '../../../model/byte-stream';
 import { isVideo, type MediaItem } from '../../../model/media';
 import { FRAGMENT_BYTES } from '../../../adapters/microsoft/photos/upload';
+import { parseRetryAfter } from '../../../adapters/http';
 
 export interface RawCopyDeps {
   provider(id: ProviderId): ProviderDescriptor;
@@ -84,8 +85,8 @@ async function obeyingRetryAfter(send: () => Promise<Response>): Promise<Respons
   for (let response = await send(); ; response = await send()) {
     if (response.status !== 429) return response;
     await response.body?.cancel();
-    const seconds = Number(response.headers.get('retry-after'));
-    await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000));
+    const waitMs = parseRetryAfter(response.headers.get('retry-after'), Date.now()) ?? 1000;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
 }
 
