@@ -1,7 +1,7 @@
 /** The Graph data types besides calendars that the sandbox serves, one folder each; a new one is a line here. */
 import type { SandboxContext } from '../core/types';
 import type { GraphDataType } from './graph/data-type';
-import type { MailboxLimits } from './graph/throttle';
+import type { ThrottleLimits } from './graph/throttle';
 import { createOutlookMail } from './mail/index';
 import { createMicrosoftTodo } from './tasks/index';
 import { createOneDrivePhotos } from './photos/index';
@@ -11,7 +11,7 @@ export interface GraphDataTypeDeps {
   ctx: SandboxContext;
   now: () => number;
   /** OneDrive's per-user request limit, lowered by tests that run into it. */
-  driveLimits?: Partial<MailboxLimits>;
+  driveLimits?: Partial<ThrottleLimits>;
 }
 
 export const graphDataTypes = (deps: GraphDataTypeDeps): GraphDataType[] => {

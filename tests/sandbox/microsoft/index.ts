@@ -10,7 +10,7 @@ import { CalendarStore } from './calendar/store';
 import { graphDataTypes } from './data-types';
 import { graphErrorReply } from './graph/errors';
 import { createGraphApi } from './graph/index';
-import { MailboxThrottle, OUTLOOK_LIMITS, type MailboxLimits } from './graph/throttle';
+import { RequestThrottle, OUTLOOK_LIMITS, type ThrottleLimits } from './graph/throttle';
 import { createIdentityPlatform } from './identity/index';
 import { IdentityState } from './identity/state';
 
@@ -18,15 +18,15 @@ export interface MicrosoftSandboxOptions {
   now?: () => number;
   /** How long each mailbox request holds its concurrency slot (env FERRY_SANDBOX_GRAPH_SERVICE_MS, default 10). */
   serviceTimeMs?: number;
-  mailboxLimits?: Partial<MailboxLimits>;
-  driveLimits?: Partial<MailboxLimits>;
+  mailboxLimits?: Partial<ThrottleLimits>;
+  driveLimits?: Partial<ThrottleLimits>;
 }
 
 export const createMicrosoftSandbox = (ctx: SandboxContext, options: MicrosoftSandboxOptions = {}): ProviderSandbox => {
   const now = options.now ?? Date.now;
   const store = new CalendarStore();
   const identityState = new IdentityState();
-  const throttle = new MailboxThrottle({ ...OUTLOOK_LIMITS, ...options.mailboxLimits }, now);
+  const throttle = new RequestThrottle({ ...OUTLOOK_LIMITS, ...options.mailboxLimits }, now);
   const identity = createIdentityPlatform({ ctx, state: identityState, now });
   const dataTypes = graphDataTypes({ ctx, now, ...(options.driveLimits && { driveLimits: options.driveLimits }) });
   const graph = createGraphApi({

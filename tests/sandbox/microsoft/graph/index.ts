@@ -16,12 +16,12 @@ import type { GraphCall } from './call';
 import type { GraphDataType } from './data-type';
 import { GRAPH_JSON, GraphError, graphErrorReply, requestIds } from './errors';
 import { routeFor } from './routes';
-import type { MailboxThrottle } from './throttle';
+import type { RequestThrottle } from './throttle';
 
 export interface GraphDeps {
   ctx: SandboxContext;
   store: CalendarStore;
-  throttle: MailboxThrottle;
+  throttle: RequestThrottle;
   now: () => number;
   serviceTimeMs: number;
   dataTypes: readonly GraphDataType[];
@@ -62,10 +62,7 @@ export const createGraphApi = (deps: GraphDeps) => {
     const route = own?.route ?? routeFor(req.method, me, calendars, events, () => deps.store.defaultCalendar.id);
     requireScopes(deps.ctx.tokens, req.headers.authorization, route.scopes);
     const admission = own && !own.dataType.mailbox ? (own.dataType.admit?.() ?? { ok: true as const, release: () => undefined }) : deps.throttle.enter();
-    if (!admission.ok) {
-      const code = own && !own.dataType.mailbox ? 'activityLimitReached' : 'ApplicationThrottled';
-      throw new GraphError(429, code, admission.message, { 'retry-after': String(admission.retryAfterSeconds) });
-    }
+    if (!admission.ok) throw new GraphError(429, admission.code, admission.message, { 'retry-after': String(admission.retryAfterSeconds) });
     try {
       const { prefs, applied } = parsePreferences(req.headers.prefer);
       const query = req.query.toString();

@@ -8,7 +8,7 @@
 import type { SandboxReply, SandboxRequest } from '../../core/types';
 import type { GraphDataType } from '../graph/data-type';
 import { graphErrorReply } from '../graph/errors';
-import { MailboxThrottle, ONEDRIVE_MESSAGES, ONEDRIVE_USER_LIMITS } from '../graph/throttle';
+import { RequestThrottle, ONEDRIVE_REFUSAL, ONEDRIVE_USER_LIMITS } from '../graph/throttle';
 import type { GraphDataTypeDeps } from '../data-types';
 import { dumpFiles, seedFiles } from '../files/archive';
 import { dumpPhotos, seedPhotos } from './archive';
@@ -21,11 +21,11 @@ export function createOneDrivePhotos(deps: GraphDataTypeDeps): GraphDataType & {
   const store = new DriveStore(deps.now);
   const driveDeps = { ctx: deps.ctx, store, now: deps.now };
   const api = createDriveApi(driveDeps);
-  const userLimit = new MailboxThrottle({ ...ONEDRIVE_USER_LIMITS, ...deps.driveLimits }, deps.now, ONEDRIVE_MESSAGES);
+  const userLimit = new RequestThrottle({ ...ONEDRIVE_USER_LIMITS, ...deps.driveLimits }, deps.now, ONEDRIVE_REFUSAL);
   const storageHost = createStorageHost(driveDeps);
   const handleHost = async (req: SandboxRequest): Promise<SandboxReply> => {
     const admission = userLimit.enter();
-    if (!admission.ok) return graphErrorReply(429, 'activityLimitReached', admission.message, undefined, { 'retry-after': String(admission.retryAfterSeconds) });
+    if (!admission.ok) return graphErrorReply(429, admission.code, admission.message, undefined, { 'retry-after': String(admission.retryAfterSeconds) });
     try {
       return await storageHost(req);
     } finally {
