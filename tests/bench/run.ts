@@ -96,7 +96,8 @@ async function runScenario(scenario: Scenario, bench: Bench): Promise<ScenarioRe
     const copied = scenario.kind === 'media' ? await timed(() => rawCopy(ferry!)) : undefined;
     // As if the baseline had run at another time: its requests must not use up the engine's request windows.
     if (copied) await bench.control.resetLimits();
-    const sourceBytes = scenario.kind === 'media' ? await seededBytes(seedDir) : await archiveBytes(seedDir, scenario.dataType);
+    const mediaSizes = scenario.kind === 'media' ? await seededSizes(seedDir) : [];
+    const sourceBytes = scenario.kind === 'media' ? mediaSizes.reduce((a, b) => a + b, 0) : await archiveBytes(seedDir, scenario.dataType);
 
     const probe = await MemoryProbe.open(ferry.context, ferry.extensionId);
     await probe.start();
@@ -113,7 +114,7 @@ async function runScenario(scenario: Scenario, bench: Bench): Promise<ScenarioRe
     await bench.sandbox.providers[TO].dump(arrivedDir);
     const arrival = await countArrival(scenario.dataType, seedDir, arrivedDir);
     const progress = run.job.progress[0];
-    const limit = await limitOf(scenario, seedDir, sourceBytes, bench.network);
+    const limit = await limitOf(scenario, seedDir, sourceBytes, mediaSizes, bench.network);
     // The person's time in Google's picker is not the engine's: media is timed from the first listing of what was picked.
     const from = scenario.kind === 'media' ? pickedAt(bench.traffic, t0) : t0;
     const engine = throughput(scenario, t1 - from, progress?.moved ?? 0, scenario.kind === 'media' ? sourceBytes : (progress?.bytes ?? 0));
@@ -259,18 +260,14 @@ async function seededSizes(seedDir: string): Promise<number[]> {
   return Promise.all(files.map(async (f) => (await stat(f)).size));
 }
 
-async function seededBytes(seedDir: string): Promise<number> {
-  return (await seededSizes(seedDir)).reduce((a, b) => a + b, 0);
-}
-
 async function archiveBytes(seedDir: string, dataType: string): Promise<number> {
   const files = await filesUnder(path.join(seedDir, dataType));
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   return sizes.reduce((a, b) => a + b, 0);
 }
 
-async function limitOf(scenario: Scenario, seedDir: string, bytes: number, network: Network): Promise<Limit> {
-  if (scenario.kind === 'media') return mediaLimit(network, await seededSizes(seedDir));
+async function limitOf(scenario: Scenario, seedDir: string, bytes: number, mediaSizes: readonly number[], network: Network): Promise<Limit> {
+  if (scenario.kind === 'media') return mediaLimit(network, mediaSizes);
   if (scenario.dataType === 'contacts') {
     const files = await filesUnder(path.join(seedDir, 'contacts'));
     const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
